@@ -1,0 +1,11 @@
+export { createRedactor } from './redactor';
+export { escapeControlChars } from './escape';
+export { RedactConfigError } from './errors';
+export type {
+  Censor,
+  CensorContext,
+  CustomPattern,
+  DetectorName,
+  Redactor,
+  RedactorOptions,
+} from './types';

@@ -1,0 +1,61 @@
+/** Names of the built-in free-text detectors. */
+export type DetectorName =
+  | 'email'
+  | 'creditCard'
+  | 'ssn'
+  | 'iban'
+  | 'jwt'
+  | 'bearer'
+  | 'apiKey'
+  | 'privateKey'
+  | 'phone'
+  | 'ip';
+
+/** Where a value was found when the censor is called. */
+export interface CensorContext {
+  /** Why the value is censored: a sensitive key, a configured path, or a text detector. */
+  readonly reason: 'key' | 'path' | 'detector';
+  /** Key name or detector name that matched. */
+  readonly rule: string;
+}
+
+/** Replacement for a sensitive value: a fixed string or a function of the original value. */
+export type Censor = string | ((value: unknown, context: CensorContext) => unknown);
+
+/** A user-supplied free-text detector. */
+export interface CustomPattern {
+  /** Name reported to a censor function. */
+  name: string;
+  /** Pattern to replace; compiled once with the `g` flag added when missing. */
+  pattern: RegExp;
+}
+
+/** Options of {@link createRedactor}; every field is optional and the defaults are safe. */
+export interface RedactorOptions {
+  /** Extra key names treated as sensitive, matched like the built-in denylist (case and naming style insensitive). */
+  keys?: readonly string[];
+  /** Exact paths to censor, in pino `redact.paths` syntax: `a.b`, `a["b-c"]`, `a[0]`, `a.*.b`; `**.key` matches `key` at any depth. */
+  paths?: readonly string[];
+  /** Detectors switched on or off by name; unspecified ones keep their default (all on except `ip`). */
+  detectors?: Partial<Record<DetectorName, boolean>>;
+  /** Extra free-text patterns. */
+  patterns?: readonly CustomPattern[];
+  /** Replacement value; default `"[REDACTED]"`. */
+  censor?: Censor;
+  /** Objects nested deeper than this become `"[Truncated]"`; default 10. */
+  maxDepth?: number;
+  /** Strings longer than this are cut with a marker before scanning; default 16384. */
+  maxStringLength?: number;
+}
+
+/** A compiled redactor; create once with {@link createRedactor} and reuse. */
+export interface Redactor {
+  /** Deep copy of `value` with secrets replaced; never mutates, never throws. */
+  redact<T = unknown>(value: T): T;
+  /** Free text with PII and secrets replaced. */
+  redactText(text: string): string;
+  /** Copy of HTTP headers with credential headers censored and other values scanned. */
+  redactHeaders<T extends Record<string, unknown>>(headers: T): T;
+  /** URL (absolute or relative, even malformed) with userinfo, sensitive query values and PII in the path replaced. */
+  redactUrl(url: string): string;
+}
