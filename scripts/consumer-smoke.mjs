@@ -33,7 +33,10 @@ try {
     join(work, 'package.json'),
     JSON.stringify({ name: 'smoke', private: true, dependencies: deps, overrides: tarballs }, null, 2),
   );
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: work, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: work,
+    stdio: 'inherit',
+  });
 
   let failures = 0;
   for (const name of names) {
