@@ -5,7 +5,9 @@ const { join } = require('node:path');
 module.exports = {
   testEnvironment: 'node',
   // `test/` holds cross-package suites once they exist; jest refuses a root that is missing.
-  roots: ['packages', 'test'].filter((dir) => existsSync(join(__dirname, dir))).map((dir) => `<rootDir>/${dir}`),
+  roots: ['packages', 'test']
+    .filter((dir) => existsSync(join(__dirname, dir)))
+    .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },

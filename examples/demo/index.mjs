@@ -49,7 +49,8 @@ async function route(method, path, body) {
     logger.info('todo created', { todo_id: todo.id, owner: body.owner, title: todo.title });
     return [201, todo];
   }
-  if (method === 'GET' && path === '/boom') throw new Error('database password=hunter2 rejected for jane@example.com');
+  if (method === 'GET' && path === '/boom')
+    throw new Error('database password=hunter2 rejected for jane@example.com');
   return [404, { error: 'not found' }];
 }
 
@@ -91,7 +92,8 @@ async function handle(req, res) {
 }
 
 async function serveHealth(path, res) {
-  const probe = path === '/health/live' ? health.live() : path === '/health/startup' ? health.startup() : health.ready();
+  const probe =
+    path === '/health/live' ? health.live() : path === '/health/startup' ? health.startup() : health.ready();
   const { httpStatus, body } = await probe;
   res.writeHead(httpStatus, HEALTH_RESPONSE_HEADERS);
   res.end(JSON.stringify(body));
@@ -132,8 +134,14 @@ show(
 );
 
 const redactor = createRedactor();
-show('redactUrl', redactor.redactUrl('https://admin:s3cret@api.example.com/users/jane@example.com?token=abc&page=2'));
-show('redactHeaders', redactor.redactHeaders({ authorization: 'Bearer abc.def.ghi', cookie: 'sid=1', accept: '*/*' }));
+show(
+  'redactUrl',
+  redactor.redactUrl('https://admin:s3cret@api.example.com/users/jane@example.com?token=abc&page=2'),
+);
+show(
+  'redactHeaders',
+  redactor.redactHeaders({ authorization: 'Bearer abc.def.ghi', cookie: 'sid=1', accept: '*/*' }),
+);
 show('escapeControlChars', escapeControlChars('login failed\nINFO forged line \u001b[31mred'));
 
 health.shutdown();
