@@ -1,1 +1,61 @@
-export {};
+export { startTelemetry } from './start-telemetry';
+export { resolveConfig } from './config/resolve-config';
+export { MetricDefinitionError, TelemetryAlreadyStartedError, TelemetryConfigError } from './errors';
+export type { Telemetry } from './telemetry';
+export type {
+  KeepErrorsOptions,
+  LogLevel,
+  LogsOptions,
+  MetricsOptions,
+  OtelLogLevel,
+  PropagatorName,
+  SamplerName,
+  SlowSpanThresholds,
+  TelemetryOptions,
+  TraceExporterName,
+  TracesOptions,
+} from './options';
+export type {
+  ConfigResolution,
+  Env,
+  ResolvedConfig,
+  ResolvedKeepErrors,
+  ResolvedLogs,
+  ResolvedMetrics,
+  ResolvedSlowSpans,
+  ResolvedTraces,
+} from './config/types';
+export {
+  CIRCUIT_STATE_VALUES,
+  defineCacheMetrics,
+  defineCircuitBreakerMetrics,
+  defineLlmMetrics,
+  FORBIDDEN_LABEL_NAMES,
+  HTTP_SERVER_DURATION_BUCKETS,
+  LONG_LATENCY_BUCKETS,
+  MAX_LABEL_VALUE_LENGTH,
+} from './metrics/public';
+export type {
+  BoundedCounter,
+  BoundedGauge,
+  BoundedHistogram,
+  CacheMetrics,
+  CacheMetricsOptions,
+  CircuitBreakerMetrics,
+  CircuitBreakerMetricsOptions,
+  CircuitState,
+  CounterDefinition,
+  GaugeDefinition,
+  HistogramDefinition,
+  LabelValue,
+  Labels,
+  LlmCall,
+  LlmMetrics,
+  LlmMetricsOptions,
+  MetricDefiner,
+  MetricDefinition,
+  MetricUnit,
+  MetricsConfig,
+} from './metrics/public';
+export { bindLogContext, withLogContext } from './logs/public';
+export type { LogContext, LogsConfig, OtlpLogsConfig } from './logs/public';

@@ -1,0 +1,151 @@
+import { checks, createHealth, HealthConfigError, installGracefulShutdown } from '@fasttodo/health';
+import type { HealthOptions } from '@fasttodo/health';
+import { createServer } from 'node:http';
+
+const ok = async () => undefined;
+
+function configError(build: () => unknown): HealthConfigError {
+  try {
+    build();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HealthConfigError);
+    return error as HealthConfigError;
+  }
+  throw new Error('expected a HealthConfigError');
+}
+
+describe('createHealth configuration', () => {
+  it('rejects duplicate check names, naming the option and both positions', () => {
+    const error = configError(() =>
+      createHealth({
+        checks: [
+          { name: 'db', check: ok },
+          { name: 'db', check: ok },
+        ],
+      }),
+    );
+    expect(error.code).toBe('FASTTODO_HEALTH_INVALID_OPTION');
+    expect(error.option).toBe('checks[1].name');
+    expect(error.message).toContain('"db"');
+    expect(error.message).toContain('checks[0]');
+  });
+
+  it('rejects a check that is not a function', () => {
+    const options = { checks: [{ name: 'db', check: 'SELECT 1' }] } as unknown as HealthOptions;
+    const error = configError(() => createHealth(options));
+    expect(error.option).toBe('checks[0].check');
+    expect(error.message).toContain('"SELECT 1"');
+  });
+
+  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, '100', 2 ** 31])(
+    'rejects timeoutMs %p',
+    (timeoutMs) => {
+      const options = { checks: [{ name: 'db', check: ok, timeoutMs }] } as unknown as HealthOptions;
+      const error = configError(() => createHealth(options));
+      expect(error.option).toBe('checks[0].timeoutMs');
+      expect(error.message).toContain(String(timeoutMs));
+    },
+  );
+
+  it.each([-1, Number.NaN, 'soon', null])('rejects cacheMs %p', (cacheMs) => {
+    const error = configError(() => createHealth({ cacheMs } as unknown as HealthOptions));
+    expect(error.option).toBe('cacheMs');
+  });
+
+  it('rejects empty names, non-array checks, non-object entries and unknown keys', () => {
+    expect(configError(() => createHealth({ checks: [{ name: '', check: ok }] })).option).toBe(
+      'checks[0].name',
+    );
+    expect(configError(() => createHealth({ checks: {} } as unknown as HealthOptions)).option).toBe('checks');
+    expect(configError(() => createHealth({ checks: [null] } as unknown as HealthOptions)).option).toBe(
+      'checks[0]',
+    );
+    const typo = { checks: [{ name: 'db', check: ok, timeout: 5 }] } as unknown as HealthOptions;
+    expect(configError(() => createHealth(typo)).option).toBe('checks[0].timeout');
+    expect(configError(() => createHealth({ cache: 1 } as unknown as HealthOptions)).option).toBe(
+      'options.cache',
+    );
+  });
+
+  it('rejects bad critical, version, maxOutputLength and liveness values', () => {
+    const critical = { checks: [{ name: 'a', check: ok, critical: 'yes' }] } as unknown as HealthOptions;
+    expect(configError(() => createHealth(critical)).option).toBe('checks[0].critical');
+    expect(configError(() => createHealth({ version: 3 } as unknown as HealthOptions)).option).toBe(
+      'version',
+    );
+    expect(configError(() => createHealth({ maxOutputLength: 8 })).option).toBe('maxOutputLength');
+    expect(configError(() => createHealth({ liveness: { maxEventLoopBlockMs: 0 } })).option).toBe(
+      'liveness.maxEventLoopBlockMs',
+    );
+  });
+
+  it('validates startupChecks like checks', () => {
+    const options = { startupChecks: [{ name: 'x', check: ok, timeoutMs: -1 }] };
+    expect(configError(() => createHealth(options)).option).toBe('startupChecks[0].timeoutMs');
+  });
+
+  it('accepts a valid configuration and fills defaults', async () => {
+    const health = createHealth({ version: '1.2.3', checks: [{ name: 'a', check: ok }] });
+    const result = await health.ready();
+    expect(result.httpStatus).toBe(200);
+    expect(result.body.version).toBe('1.2.3');
+    await expect(createHealth().ready()).resolves.toMatchObject({
+      httpStatus: 200,
+      body: { version: 'unknown' },
+    });
+  });
+});
+
+describe('built-in check configuration', () => {
+  it('rejects thresholds out of order or range, naming the option', () => {
+    expect(configError(() => checks.disk({ warnPercent: 96, failPercent: 95 })).option).toBe(
+      'checks.disk.warnPercent',
+    );
+    expect(configError(() => checks.memory({ failPercent: 150 })).option).toBe('checks.memory.failPercent');
+    expect(configError(() => checks.eventLoopDelay({ warnMs: -1 })).option).toBe(
+      'checks.eventLoopDelay.warnMs',
+    );
+  });
+
+  it('rejects clients without the method the check calls', () => {
+    expect(configError(() => checks.sql({} as never)).option).toBe('checks.sql(client)');
+    expect(configError(() => checks.redis(null as never)).option).toBe('checks.redis(client)');
+  });
+
+  it('rejects bad URLs and expected statuses', () => {
+    expect(configError(() => checks.http('not a url')).option).toBe('checks.http(url)');
+    expect(configError(() => checks.http('ftp://example.invalid/')).option).toBe('checks.http(url)');
+    const withCredentials = configError(() => checks.http('http://user:s3cret@127.0.0.1/health'));
+    expect(withCredentials.option).toBe('checks.http(url)');
+    expect(withCredentials.message).not.toContain('s3cret');
+    expect(configError(() => checks.http('http://127.0.0.1/', { expectStatus: 99 })).option).toBe(
+      'checks.http.expectStatus',
+    );
+  });
+
+  it('lets name, timeoutMs and critical be overridden', () => {
+    const check = checks.disk({ name: 'data-volume', timeoutMs: 500, critical: false });
+    expect(check).toMatchObject({ name: 'data-volume', timeoutMs: 500, critical: false });
+    expect(configError(() => checks.disk({ timeoutMs: 0 })).option).toBe('checks.disk.timeoutMs');
+  });
+});
+
+describe('installGracefulShutdown configuration', () => {
+  it('rejects bad options with typed errors', () => {
+    const server = createServer();
+    expect(configError(() => installGracefulShutdown(server, { timeoutMs: 0 })).option).toBe('timeoutMs');
+    expect(configError(() => installGracefulShutdown(server, { drainDelayMs: -1 })).option).toBe(
+      'drainDelayMs',
+    );
+    expect(configError(() => installGracefulShutdown(server, { onShutdown: [1 as never] })).option).toBe(
+      'onShutdown[0]',
+    );
+    expect(configError(() => installGracefulShutdown(server, { signals: ['TERM' as never] })).option).toBe(
+      'signals',
+    );
+    expect(configError(() => installGracefulShutdown({} as never)).option).toBe(
+      'installGracefulShutdown(server)',
+    );
+    expect(server.listenerCount('request')).toBe(0);
+  });
+});

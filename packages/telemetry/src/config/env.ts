@@ -1,0 +1,133 @@
+import type { Env } from './types';
+
+const SHOWN_VALUE_MAX = 60;
+
+function show(value: string): string {
+  return JSON.stringify(value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value);
+}
+
+/**
+ * Reads environment variables with one warning per invalid value (collected, logged later once the
+ * logger exists). Every getter returns `undefined` when the variable is unset, empty or invalid.
+ */
+export class EnvReader {
+  readonly warnings: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  /** Record a warning for `name`; `secret` hides the value (headers). */
+  warn(name: string, value: string, expected: string, fallback: string, secret = false): void {
+    const shown = secret ? '(value hidden)' : show(value);
+    const message = `invalid ${name}=${shown}: expected ${expected}; using ${fallback}`;
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value ? value : undefined;
+  }
+
+  bool(name: string, fallback: string): boolean | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const value = raw.toLowerCase();
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    this.warn(name, raw, '"true" or "false"', fallback);
+    return undefined;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: string): T | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const value = raw.toLowerCase() as T;
+    if (allowed.includes(value)) return value;
+    this.warn(name, raw, `one of ${allowed.join(', ')}`, fallback);
+    return undefined;
+  }
+
+  ratio(name: string, fallback: string): number | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const value = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (value >= 0 && value <= 1) return value;
+    this.warn(name, raw, 'a number from 0 to 1', fallback);
+    return undefined;
+  }
+
+  integer(name: string, min: number, fallback: string): number | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (Number.isSafeInteger(value) && value >= min) return value;
+    this.warn(name, raw, `an integer >= ${min}`, fallback);
+    return undefined;
+  }
+
+  url(name: string, fallback: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    if (isHttpUrl(raw)) return raw;
+    this.warn(name, raw, 'an http:// or https:// URL', fallback);
+    return undefined;
+  }
+
+  /** Comma-separated list; unknown entries are skipped with one warning; `undefined` when nothing valid remains. */
+  list<T extends string>(name: string, allowed: readonly T[], fallback: string): T[] | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const out: T[] = [];
+    const unknown: string[] = [];
+    for (const entry of raw.split(',').map((e) => e.trim().toLowerCase())) {
+      if (!allowed.includes(entry as T)) unknown.push(entry);
+      else if (!out.includes(entry as T)) out.push(entry as T);
+    }
+    const expected = `entries from ${allowed.join(', ')}`;
+    if (out.length === 0) this.warn(name, raw, expected, fallback);
+    else if (unknown.length > 0) this.warn(name, raw, expected, out.join(','));
+    return out.length === 0 ? undefined : out;
+  }
+
+  /**
+   * `key1=value1,key2=value2` with percent-encoded values (W3C Baggage octets). Any malformed entry
+   * discards the whole variable, as the OpenTelemetry specification asks.
+   */
+  keyValues(name: string, fallback: string, secret = false): Record<string, string> | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const parsed = parseKeyValues(raw);
+    if (parsed) return parsed;
+    this.warn(name, raw, 'comma-separated key=value pairs (values percent-encoded)', fallback, secret);
+    return undefined;
+  }
+}
+
+/** Parse `k=v,k2=v2` with percent-decoding; `undefined` if any entry is malformed. */
+export function parseKeyValues(raw: string): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const entry of raw.split(',')) {
+    if (!entry.trim()) continue;
+    const eq = entry.indexOf('=');
+    if (eq <= 0) return undefined;
+    const key = entry.slice(0, eq).trim();
+    let value: string;
+    try {
+      value = decodeURIComponent(entry.slice(eq + 1).trim());
+    } catch {
+      return undefined;
+    }
+    if (!key) return undefined;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** `true` for absolute http(s) URLs. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Attributes } from '@opentelemetry/api';
+import type {
+  LogLevel,
+  LogsOptions,
+  OtelLogLevel,
+  PropagatorName,
+  SamplerName,
+  TraceExporterName,
+} from '../options';
+
+/** Slow-operation thresholds in ms per span kind; `undefined` means no warning for that kind. */
+export interface ResolvedSlowSpans {
+  server?: number;
+  client?: number;
+  internal?: number;
+  producer?: number;
+  consumer?: number;
+  database?: number;
+}
+
+/** Keep-errors sampling, resolved. */
+export interface ResolvedKeepErrors {
+  enabled: boolean;
+  keepSlowerThanMs?: number;
+  maxTraces: number;
+  maxSpansPerTrace: number;
+}
+
+/** Trace pipeline, resolved. */
+export interface ResolvedTraces {
+  sampler: SamplerName;
+  sampleRatio: number;
+  keepErrors: ResolvedKeepErrors;
+  exporter: TraceExporterName;
+  endpoint?: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  maxQueueSize: number;
+  maxExportBatchSize: number;
+  scheduledDelayMs: number;
+  exportTimeoutMs: number;
+  propagators: readonly PropagatorName[];
+  slowSpans: ResolvedSlowSpans | false;
+}
+
+/** Logger, resolved (the logging module turns this into winston). */
+export interface ResolvedLogs {
+  level: LogLevel;
+  format: 'json' | 'pretty';
+  exporter: 'otlp' | 'none';
+  endpoint?: string;
+  transports?: LogsOptions['transports'];
+  stream?: NodeJS.WritableStream;
+}
+
+/** Metrics, resolved. */
+export interface ResolvedMetrics {
+  enabled: boolean;
+  seriesLimit: number;
+  port?: number;
+  host?: string;
+  runtimeMetrics: boolean;
+  longBuckets?: readonly number[];
+}
+
+/** Everything `startTelemetry` runs with: options merged over environment variables merged over defaults. */
+export interface ResolvedConfig {
+  disabled: boolean;
+  serviceName: string;
+  serviceVersion?: string;
+  serviceNamespace?: string;
+  environment: string;
+  /** Attributes from `OTEL_RESOURCE_ATTRIBUTES` and `resourceAttributes` (options win). */
+  resourceAttributes: Attributes;
+  traces: ResolvedTraces;
+  logs: ResolvedLogs;
+  metrics: ResolvedMetrics;
+  otelLogLevel: OtelLogLevel;
+  shutdownTimeoutMs: number;
+  warnIntervalMs: number;
+}
+
+/** Result of {@link resolveConfig}: the config and one warning per invalid environment value. */
+export interface ConfigResolution {
+  config: ResolvedConfig;
+  warnings: string[];
+}
+
+/** The environment as a plain object (`process.env` or a test fixture). */
+export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,0 +1,39 @@
+import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import type { Logger } from 'winston';
+import type { OtelLogLevel } from './options';
+
+const LEVELS: Record<OtelLogLevel, DiagLogLevel> = {
+  none: DiagLogLevel.NONE,
+  error: DiagLogLevel.ERROR,
+  warn: DiagLogLevel.WARN,
+  info: DiagLogLevel.INFO,
+  debug: DiagLogLevel.DEBUG,
+  verbose: DiagLogLevel.VERBOSE,
+  all: DiagLogLevel.ALL,
+};
+
+function forward(logger: Logger, level: string) {
+  return (message: string, ...args: unknown[]) => {
+    try {
+      logger.log(level, `opentelemetry: ${message}`, args.length > 0 ? { otel_args: args.map(String) } : {});
+    } catch {
+      // Diagnostics must never throw.
+    }
+  };
+}
+
+/**
+ * Route OpenTelemetry's internal diagnostics (`diag`) to the winston logger at `OTEL_LOG_LEVEL`;
+ * OpenTelemetry's verbose maps to winston's silly (both are the most detailed level).
+ */
+export function installDiagLogger(logger: Logger, level: OtelLogLevel): void {
+  if (level === 'none') return;
+  const target: DiagLogger = {
+    error: forward(logger, 'error'),
+    warn: forward(logger, 'warn'),
+    info: forward(logger, 'info'),
+    debug: forward(logger, 'debug'),
+    verbose: forward(logger, 'silly'),
+  };
+  diag.setLogger(target, { logLevel: LEVELS[level], suppressOverrideMessage: true });
+}

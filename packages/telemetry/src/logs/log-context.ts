@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setOwn } from './safe-value';
+import type { LogContext } from './types';
+
+const storage = new AsyncLocalStorage<LogContext>();
+const MAX_FIELDS = 32;
+
+function copyFields(target: LogContext, fields: unknown): void {
+  if (typeof fields !== 'object' || fields === null) return;
+  let count = Object.keys(target).length;
+  for (const key of Object.keys(fields)) {
+    if (count >= MAX_FIELDS && !Object.hasOwn(target, key)) break;
+    if (!Object.hasOwn(target, key)) count++;
+    setOwn(target, key, (fields as Record<string, unknown>)[key]);
+  }
+}
+
+/**
+ * Runs `fn` with `fields` (merged over the enclosing context) added to every log line written inside it,
+ * across awaits, timers and callbacks; concurrent contexts never see each other's fields.
+ * @example
+ * withLogContext({ request_id: req.id }, () => handle(req));
+ */
+export function withLogContext<T>(fields: LogContext, fn: () => T): T {
+  const context: LogContext = {};
+  try {
+    copyFields(context, storage.getStore());
+    copyFields(context, fields);
+  } catch {
+    // Hostile fields (throwing getters, proxies): keep whatever was copied; logging must not break the caller.
+  }
+  return storage.run(context, fn);
+}
+
+/**
+ * Adds fields to the current log context, e.g. `user_id` once authentication ran; later log lines of the
+ * same request carry them. Outside `withLogContext` it does nothing (there is no request to attach to).
+ * @example
+ * bindLogContext({ user_id: session.userId });
+ */
+export function bindLogContext(fields: Partial<LogContext>): void {
+  const context = storage.getStore();
+  if (!context) return;
+  try {
+    copyFields(context, fields);
+  } catch {
+    // Same as above: never throw into the request.
+  }
+}
+
+/** The current log context, or `undefined` outside any `withLogContext`. */
+export function currentLogContext(): Readonly<LogContext> | undefined {
+  return storage.getStore();
+}

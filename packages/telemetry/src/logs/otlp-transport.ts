@@ -1,0 +1,64 @@
+import { logs } from '@opentelemetry/api-logs';
+import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
+import { OpenTelemetryTransportV3 } from '@opentelemetry/winston-transport';
+import type { OtlpLogsConfig, TransportStream } from './types';
+
+/** The OTLP winston transport with its provider. */
+export interface OtlpTransport {
+  transport: TransportStream;
+  /** True when another LoggerProvider was already global, so records go there instead. */
+  foreignProvider: boolean;
+  /** Flushes and shuts the provider down within `timeoutMillis` (+1 s); never rejects. */
+  shutdown(): Promise<void>;
+}
+
+function within(ms: number, work: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
+
+/**
+ * OTLP/HTTP log export: `LoggerProvider` + `BatchLogRecordProcessor` + `OTLPLogExporter`, fed by
+ * `@opentelemetry/winston-transport`. The transport reads the global LoggerProvider, so ours is registered
+ * globally (the usual OpenTelemetry setup) and unregistered on shutdown.
+ */
+export function createOtlpTransport(config: OtlpLogsConfig): OtlpTransport {
+  const exporter = new OTLPLogExporter({
+    url: config.url,
+    headers: { ...config.headers },
+    timeoutMillis: config.timeoutMillis,
+  });
+  const provider = new LoggerProvider({
+    resource: config.resource,
+    processors: [
+      new BatchLogRecordProcessor({
+        exporter,
+        maxQueueSize: 2048,
+        scheduledDelayMillis: 1000,
+        exportTimeoutMillis: config.timeoutMillis,
+      }),
+    ],
+  });
+  const registered = logs.setGlobalLoggerProvider(provider) === provider;
+  const transport = new OpenTelemetryTransportV3();
+  return {
+    transport,
+    foreignProvider: !registered,
+    async shutdown() {
+      await within(config.timeoutMillis + 1000, provider.shutdown());
+      if (registered) logs.disable();
+    },
+  };
+}

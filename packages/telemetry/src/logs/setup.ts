@@ -1,0 +1,147 @@
+import winston from 'winston';
+import type { Logger } from 'winston';
+import type { Redactor } from '@fasttodo/redact';
+import { TelemetryConfigError } from '../errors';
+import { jsonLine, prettyLine } from './line-format';
+import { createOtlpTransport } from './otlp-transport';
+import type { OtlpTransport } from './otlp-transport';
+import { LEVEL, MESSAGE, buildRecord } from './record';
+import { toLogSafe } from './safe-value';
+import type { RecordContext } from './record';
+import type { Logging, LogsConfig, TransportStream } from './types';
+
+const LEVELS = winston.config.npm.levels;
+const SHUTDOWN_TIMEOUT_MS = 2000;
+
+function validate(config: LogsConfig): void {
+  if (!Object.hasOwn(LEVELS, config.level)) {
+    throw new TelemetryConfigError('logs.level', `one of ${Object.keys(LEVELS).join(', ')}`, config.level);
+  }
+  if (config.format !== 'json' && config.format !== 'pretty') {
+    throw new TelemetryConfigError('logs.format', '"json" or "pretty"', config.format);
+  }
+  if (config.transports !== undefined && !Array.isArray(config.transports)) {
+    throw new TelemetryConfigError('logs.transports', 'an array of winston transports', config.transports);
+  }
+}
+
+function useColors(config: LogsConfig, stream: NodeJS.WritableStream): boolean {
+  if (config.colors !== undefined) return config.colors;
+  return (stream as { isTTY?: boolean }).isTTY === true && !process.env['NO_COLOR'];
+}
+
+/** The winston format that turns every call into one redacted, escaped, trace-correlated record. */
+function recordFormat(
+  ctx: RecordContext,
+  render: (record: Record<string, unknown>) => string,
+): winston.Logform.Format {
+  return winston.format((info) => {
+    const raw = info as unknown as Record<PropertyKey, unknown>;
+    let record: Record<string, unknown>;
+    try {
+      record = buildRecord(raw, ctx);
+    } catch {
+      record = {
+        timestamp: new Date().toISOString(),
+        level: String(raw[LEVEL]),
+        message: '[unloggable record]',
+      };
+    }
+    return Object.assign(record, {
+      [LEVEL]: raw[LEVEL],
+      [MESSAGE]: render(record),
+    }) as unknown as winston.Logform.TransformableInfo;
+  })();
+}
+
+/** Writes what can be saved of a call winston itself rejected (e.g. a frozen object as the only argument). */
+function writeFallback(logger: Logger, method: string, args: unknown[], error: unknown): void {
+  const [first, ...rest] = method === 'log' ? args.slice(1) : args;
+  const level =
+    method === 'log' && typeof args[0] === 'string' && Object.hasOwn(LEVELS, args[0]) ? args[0] : method;
+  const reason = error instanceof Error ? error.name : 'error';
+  const message = typeof first === 'string' ? first : `[log call failed: ${reason}]`;
+  const info = { level, message, args: toLogSafe(typeof first === 'string' ? rest : args), [LEVEL]: level };
+  try {
+    logger.write(info as never);
+  } catch {
+    // Nothing left to do without throwing into the caller.
+  }
+}
+
+/** Replaces each level method and `log` by one that can never throw into the caller (frozen or hostile input). */
+function guardLogger(logger: Logger, isClosed: () => boolean): void {
+  const target = logger as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of [...Object.keys(LEVELS), 'log']) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    target[name] = function guarded(this: unknown, ...args: unknown[]) {
+      if (isClosed()) return logger;
+      try {
+        return original.apply(this ?? logger, args);
+      } catch (error) {
+        writeFallback(logger, name, args, error);
+        return logger;
+      }
+    };
+  }
+}
+
+function defaultTransports(config: LogsConfig): TransportStream[] {
+  const stream = config.stream ?? process.stdout;
+  return [new winston.transports.Stream({ stream, eol: '\n' })];
+}
+
+function finished(logger: Logger): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS);
+    logger.once('finish', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    logger.end();
+  });
+}
+
+/**
+ * Creates the winston logger: stdout by default, JSON lines or colourised pretty output, every record
+ * redacted and trace-correlated, optional OTLP export.
+ * @example
+ * const { logger, shutdown } = createLogging({ level: 'info', format: 'json', serviceName: 'todo', environment: 'production' }, createRedactor());
+ * logger.info('todo created', { todo_id: 42 });
+ */
+export function createLogging(config: LogsConfig, redactor: Redactor): Logging {
+  validate(config);
+  const stream = config.stream ?? process.stdout;
+  const colors = config.format === 'pretty' && useColors(config, stream);
+  const render =
+    config.format === 'json' ? jsonLine : (record: Record<string, unknown>) => prettyLine(record, colors);
+  const ctx: RecordContext = { redactor, service: config.serviceName, environment: config.environment };
+  const otlp: OtlpTransport | undefined = config.otlp ? createOtlpTransport(config.otlp) : undefined;
+  const transports = [...(config.transports ?? defaultTransports(config)), ...(otlp ? [otlp.transport] : [])];
+  const logger = winston.createLogger({
+    level: config.level,
+    levels: LEVELS,
+    format: recordFormat(ctx, render),
+    transports,
+    // An empty transport list means "discard": winston would otherwise print every record to stderr.
+    silent: transports.length === 0,
+    exitOnError: false,
+  });
+  // A failing transport must not crash the process with an unhandled 'error' event.
+  logger.on('error', () => {});
+  let closed = false;
+  guardLogger(logger, () => closed);
+  if (otlp?.foreignProvider) {
+    logger.warn('OTLP logs go to the LoggerProvider that was already registered globally', {});
+  }
+  return {
+    logger,
+    async shutdown() {
+      if (closed) return;
+      closed = true;
+      await finished(logger);
+      await otlp?.shutdown();
+    },
+  };
+}

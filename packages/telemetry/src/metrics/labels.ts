@@ -1,0 +1,91 @@
+import type { Attributes } from '@opentelemetry/api';
+import { escapeControlChars } from '@fasttodo/redact';
+import type { Redactor } from '@fasttodo/redact';
+import type { WarnFn } from './types';
+
+/** Longest label value kept; longer values are cut (Prometheus stores every distinct value). */
+export const MAX_LABEL_VALUE_LENGTH = 128;
+const CACHE_LIMIT = 1000;
+const WARN_LIMIT = 100;
+
+/** Turns user label values into bounded, escaped (and optionally redacted) strings; never throws. */
+export interface LabelBounder {
+  value(raw: unknown): string | undefined;
+}
+
+function cut(text: string): string {
+  if (text.length <= MAX_LABEL_VALUE_LENGTH) return text;
+  const end = MAX_LABEL_VALUE_LENGTH;
+  // Do not leave half of a surrogate pair at the end.
+  const code = text.charCodeAt(end - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
+}
+
+/** Creates the shared value bounder; results are memoised because label values repeat by design. */
+export function createLabelBounder(redactor?: Redactor): LabelBounder {
+  const cache = new Map<string, string>();
+  const boundString = (raw: string): string => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    let text = cut(raw);
+    if (redactor) text = redactor.redactText(text);
+    text = cut(escapeControlChars(text));
+    if (raw.length <= MAX_LABEL_VALUE_LENGTH * 4) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(raw, text);
+    }
+    return text;
+  };
+  return {
+    value(raw) {
+      if (typeof raw === 'string') return boundString(raw);
+      if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+      return undefined;
+    },
+  };
+}
+
+/** Builds the attribute filter of one metric: declared names only, values bounded, problems warned once. */
+export function createLabelFilter(
+  metric: string,
+  labelNames: readonly string[],
+  bounder: LabelBounder,
+  warn: WarnFn,
+): (labels: unknown) => Attributes {
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string, fields: object): void => {
+    if (warned.has(key) || warned.size >= WARN_LIMIT) return;
+    warned.add(key);
+    warn(message, fields);
+  };
+  return (labels) => {
+    const attributes: Attributes = {};
+    if (typeof labels !== 'object' || labels === null) return attributes;
+    const record = labels as Record<string, unknown>;
+    let kept = 0;
+    for (const name of labelNames) {
+      const raw = record[name];
+      if (raw === undefined) continue;
+      kept++;
+      const value = bounder.value(raw);
+      if (value === undefined) {
+        warnOnce(`type:${name}`, 'metric label value dropped: not a string, number or boolean', {
+          metric,
+          label: name,
+        });
+        continue;
+      }
+      attributes[name] = value;
+    }
+    if (Object.keys(record).length > kept) {
+      for (const name of Object.keys(record)) {
+        if (record[name] === undefined || labelNames.includes(name)) continue;
+        warnOnce(`undeclared:${name}`, 'metric label dropped: not declared in labelNames', {
+          metric,
+          label: cut(escapeControlChars(name)),
+        });
+      }
+    }
+    return attributes;
+  };
+}

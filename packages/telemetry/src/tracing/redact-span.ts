@@ -1,0 +1,96 @@
+import type { Attributes, AttributeValue, Link } from '@opentelemetry/api';
+import type { Redactor } from '@fasttodo/redact';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import { ATTR_URL_FULL, ATTR_URL_PATH, ATTR_URL_QUERY } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_HTTP_TARGET,
+  ATTR_HTTP_URL,
+  ATTR_URL_ORIGINAL,
+} from '@opentelemetry/semantic-conventions/incubating';
+import { copySpan } from './span-copy';
+
+/** Attributes holding a URL or part of one; they go through `redactUrl`. */
+const URL_ATTRIBUTES = new Set<string>([
+  ATTR_URL_FULL,
+  ATTR_URL_PATH,
+  ATTR_HTTP_URL,
+  ATTR_HTTP_TARGET,
+  ATTR_URL_ORIGINAL,
+]);
+
+function redactValue(
+  key: string,
+  value: AttributeValue | undefined,
+  redactor: Redactor,
+): AttributeValue | undefined {
+  if (typeof value === 'string') {
+    if (URL_ATTRIBUTES.has(key)) return redactor.redactUrl(value);
+    if (key === ATTR_URL_QUERY) return redactor.redactUrl(`?${value}`).replace(/^\?/, '');
+  }
+  // Dotted names are matched on their last segment so `http.request.header.authorization`
+  // and `user.password` hit the sensitive-key list; values are scanned by the text detectors.
+  const segment = key.slice(key.lastIndexOf('.') + 1) || key;
+  return (redactor.redact({ [segment]: value }) as Record<string, AttributeValue | undefined>)[segment];
+}
+
+/** A redacted copy of span attributes (keys kept, values censored). */
+export function redactAttributes(attributes: Attributes, redactor: Redactor): Attributes {
+  const out: Attributes = {};
+  for (const key of Object.keys(attributes)) out[key] = redactValue(key, attributes[key], redactor);
+  return out;
+}
+
+function redactEvent(event: TimedEvent, redactor: Redactor): TimedEvent {
+  if (!event.attributes) return event;
+  return { ...event, attributes: redactAttributes(event.attributes, redactor) };
+}
+
+function redactLink(link: Link, redactor: Redactor): Link {
+  if (!link.attributes) return link;
+  return { ...link, attributes: redactAttributes(link.attributes, redactor) };
+}
+
+const NAME_CACHE_SIZE = 1000;
+
+/**
+ * Produces redacted copies of spans for export. Span names are few (route templates, operation
+ * names), so their redacted form is memoised in a small bounded map.
+ */
+export class SpanRedactor {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly redactor: Redactor) {}
+
+  /**
+   * A copy of `span` with its name, status message, attributes, event attributes (exception
+   * messages and stack traces included) and link attributes passed through the redactor.
+   */
+  redact(span: ReadableSpan): ReadableSpan {
+    const r = this.redactor;
+    const status = span.status.message
+      ? { ...span.status, message: r.redactText(span.status.message) }
+      : span.status;
+    return copySpan(span, {
+      name: this.name(span.name),
+      status,
+      attributes: hasKeys(span.attributes) ? redactAttributes(span.attributes, r) : span.attributes,
+      events: span.events.length > 0 ? span.events.map((e) => redactEvent(e, r)) : span.events,
+      links: span.links.length > 0 ? span.links.map((l) => redactLink(l, r)) : span.links,
+    });
+  }
+
+  private name(name: string): string {
+    let redacted = this.names.get(name);
+    if (redacted === undefined) {
+      redacted = this.redactor.redactText(name);
+      if (this.names.size >= NAME_CACHE_SIZE) this.names.clear();
+      this.names.set(name, redacted);
+    }
+    return redacted;
+  }
+}
+
+function hasKeys(attributes: Attributes): boolean {
+  for (const _ in attributes) return true;
+  return false;
+}

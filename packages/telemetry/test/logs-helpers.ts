@@ -1,0 +1,38 @@
+import { PassThrough } from 'node:stream';
+import { createRedactor } from '@fasttodo/redact';
+import { createLogging } from '../src/logs/setup';
+import type { Logging, LogsConfig } from '../src/logs/types';
+
+/** A logging pipeline writing into a real PassThrough stream, with the lines it produced. */
+export interface CapturedLogging extends Logging {
+  stream: PassThrough;
+  /** Raw output split into lines (the trailing empty line removed). */
+  lines(): string[];
+  /** Every line parsed as JSON. */
+  records(): Record<string, unknown>[];
+}
+
+/** Creates a logger for tests; `createLogging` with a PassThrough as destination. */
+export function captureLogging(overrides: Partial<LogsConfig> = {}): CapturedLogging {
+  const stream = new PassThrough();
+  let output = '';
+  stream.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const config: LogsConfig = {
+    level: 'info',
+    format: 'json',
+    serviceName: 'logs-test',
+    environment: 'test',
+    stream,
+    ...overrides,
+  };
+  const logging = createLogging(config, createRedactor());
+  const lines = () => output.split('\n').slice(0, -1);
+  return { ...logging, stream, lines, records: () => lines().map((line) => JSON.parse(line)) };
+}
+
+/** Lets the winston stream pipeline deliver what was written. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
