@@ -23,7 +23,6 @@ const todosCreated = telemetry.defineCounter({
   namespace: 'fasttodo',
   subsystem: 'todos',
   name: 'created',
-  unit: 'total',
   help: 'Todos created.',
   labelNames: ['list'],
 });
@@ -32,8 +31,9 @@ const health = createHealth({
   version: '0.1.0',
   cacheMs: 1000,
   checks: [
-    { name: 'disk', check: checks.disk({ path: process.cwd(), warnPercent: 90, failPercent: 98 }) },
-    { name: 'memory', check: checks.memory({ warnPercent: 80, failPercent: 95 }), critical: false },
+    checks.disk({ path: process.cwd(), warnPercent: 90, failPercent: 98 }),
+    checks.memory({ warnPercent: 80, failPercent: 95, critical: false }),
+    checks.eventLoopDelay({ critical: false }),
   ],
 });
 
@@ -45,7 +45,7 @@ async function route(method, path, body) {
   if (method === 'POST' && path === '/todos') {
     const todo = { id: randomUUID(), title: String(body.title ?? ''), owner: body.owner, done: false };
     todos.set(todo.id, todo);
-    todosCreated.add(1, { list: 'default' });
+    todosCreated.inc({ list: 'default' });
     logger.info('todo created', { todo_id: todo.id, owner: body.owner, title: todo.title });
     return [201, todo];
   }
