@@ -1,23 +1,7 @@
-import { type App, startApp } from './support/app';
-import { type Receiver, type ReceiverMode, startReceiver } from './support/receiver';
+import { useReceiverAndApp } from './support/fixture';
+import type { ReceiverMode } from './support/receiver';
 
-let receiver: Receiver;
-let app: App | undefined;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
-afterEach(async () => {
-  await receiver.setMode('ok');
-  await app?.call('shutdown');
-  await app?.stop();
-  app = undefined;
-  await receiver.settle();
-  await receiver.clear();
-});
+const fx = useReceiverAndApp();
 
 interface Stats {
   dropped: number;
@@ -39,8 +23,8 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 const QUEUE = 200;
 
 async function startFaulty(mode: ReceiverMode, nodeArgs: string[] = []) {
-  await receiver.setMode(mode, { delayMs: 5000, status: 503 });
-  app = await startApp(nodeArgs);
+  await fx.receiver.setMode(mode, { delayMs: 5000, status: 503 });
+  const app = await fx.startApp(nodeArgs);
   const before = Date.now();
   await app.call('start', {
     options: {
@@ -49,7 +33,7 @@ async function startFaulty(mode: ReceiverMode, nodeArgs: string[] = []) {
       metrics: { enabled: false },
       logs: { level: 'info' },
       traces: {
-        endpoint: receiver.tracesUrl,
+        endpoint: fx.receiver.tracesUrl,
         maxQueueSize: QUEUE,
         maxExportBatchSize: 50,
         scheduledDelayMs: 20,
@@ -85,13 +69,13 @@ describe.each<ReceiverMode>(['refuse', 'blackhole', 'slow', '5xx'])('collector f
     expect(warnings[0]).toMatchObject({ level: 'warn' });
     expect(Number(warnings[0]?.dropped_spans)).toBeGreaterThan(0);
 
-    await receiver.setMode('ok');
+    await fx.receiver.setMode('ok');
     const traceIds: string[] = [];
     await waitFor(
       async () => {
         const [created] = await a.spans([{ name: 'after-recovery' }]);
         if (created) traceIds.push(created.traceId);
-        return receiver.spans();
+        return fx.receiver.spans();
       },
       (spans) => spans.some((s) => traceIds.includes(s.traceId)),
       20_000,
@@ -121,7 +105,7 @@ describe('memory under a black-holed collector', () => {
 
 describe('exporters', () => {
   it('console exporter prints redacted spans to stdout', async () => {
-    app = await startApp();
+    const app = await fx.startApp();
     await app.call('start', {
       options: {
         metrics: { enabled: false },
@@ -130,7 +114,7 @@ describe('exporters', () => {
     });
     await app.spans([{ name: 'to-console', attributes: { 'enduser.email': 'jane@example.com' } }]);
     await waitFor(
-      async () => app?.output.join('\n') ?? '',
+      async () => app.output.join('\n') ?? '',
       (out) => out.includes('to-console'),
       5000,
     );
@@ -138,17 +122,17 @@ describe('exporters', () => {
   });
 
   it('endpoint and headers from the environment reach the collector', async () => {
-    app = await startApp();
+    const app = await fx.startApp();
     await app.call('start', {
       options: { metrics: { enabled: false }, traces: { scheduledDelayMs: 10 } },
       env: {
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: fx.receiver.url,
         OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=acme,authorization=Bearer%20abc',
       },
     });
     await app.spans([{ name: 'with-headers' }]);
-    await receiver.waitForSpans((s) => s.some((span) => span.name === 'with-headers'));
-    expect((await receiver.stats()).lastHeaders).toMatchObject({
+    await fx.receiver.waitForSpans((s) => s.some((span) => span.name === 'with-headers'));
+    expect((await fx.receiver.stats()).lastHeaders).toMatchObject({
       'x-tenant': 'acme',
       authorization: 'Bearer abc',
       'content-type': 'application/json',
@@ -156,11 +140,11 @@ describe('exporters', () => {
   });
 
   it('without an endpoint spans are recorded but nothing is sent', async () => {
-    app = await startApp();
+    const app = await fx.startApp();
     await app.call('start', { options: { metrics: { enabled: false } } });
     const [span] = await app.spans([{ name: 'local-only' }]);
     expect(span?.sampled).toBe(true);
     await app.call('shutdown');
-    expect((await receiver.stats()).requests).toBe(0);
+    expect((await fx.receiver.stats()).requests).toBe(0);
   });
 });

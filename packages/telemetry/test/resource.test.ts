@@ -1,35 +1,20 @@
 import { hostname } from 'node:os';
-import { type App, startApp } from './support/app';
-import { type Receiver, startReceiver } from './support/receiver';
+import { useReceiverAndApp } from './support/fixture';
 
-let receiver: Receiver;
-let app: App;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
-afterEach(async () => {
-  await app.call('shutdown');
-  await app.stop();
-  await receiver.settle();
-  await receiver.clear();
-});
+const fx = useReceiverAndApp();
 
 async function resourceFor(options: Record<string, unknown>, env: Record<string, string>) {
-  app = await startApp();
+  const app = await fx.startApp();
   await app.call('start', {
     options: {
       metrics: { enabled: false },
       ...options,
-      traces: { endpoint: receiver.tracesUrl, scheduledDelayMs: 20 },
+      traces: { endpoint: fx.receiver.tracesUrl, scheduledDelayMs: 20 },
     },
     env,
   });
   await app.spans([{ name: 'resource-probe' }]);
-  const [span] = await receiver.waitForSpans((s) => s.length === 1);
+  const [span] = await fx.receiver.waitForSpans((s) => s.length === 1);
   const { pid } = await app.call<{ pid: number }>('stats');
   return { resource: span?.resource ?? {}, pid };
 }

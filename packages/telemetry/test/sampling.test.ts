@@ -1,32 +1,17 @@
 import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
-import { type App, startApp } from './support/app';
-import { type Receiver, startReceiver } from './support/receiver';
+import type { App } from './support/app';
+import { useReceiverAndApp } from './support/fixture';
 
-let receiver: Receiver;
-let app: App | undefined;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
-afterEach(async () => {
-  await app?.call('shutdown');
-  await app?.stop();
-  app = undefined;
-  await receiver.settle();
-  await receiver.clear();
-});
+const fx = useReceiverAndApp();
 
 async function start(traces: Record<string, unknown>) {
-  app = await startApp();
+  const app = await fx.startApp();
   await app.call('start', {
     options: {
       serviceName: 'sampling-test',
       environment: 'test',
       metrics: { enabled: false },
-      traces: { endpoint: receiver.tracesUrl, scheduledDelayMs: 20, ...traces },
+      traces: { endpoint: fx.receiver.tracesUrl, scheduledDelayMs: 20, ...traces },
     },
   });
   return app;
@@ -39,7 +24,7 @@ const UNSAMPLED_PARENT = '00-1af7651916cd43dd8448eb211c80319c-c7ad6b7169203331-0
 async function marker(a: App): Promise<string> {
   const traceId = `${Date.now().toString(16).padStart(16, '0')}${'a'.repeat(16)}`;
   await a.spans([{ name: 'marker', traceparent: `00-${traceId}-b7ad6b7169203331-01` }]);
-  await receiver.waitForSpans((spans) => spans.some((s) => s.traceId === traceId));
+  await fx.receiver.waitForSpans((spans) => spans.some((s) => s.traceId === traceId));
   return traceId;
 }
 
@@ -55,7 +40,7 @@ describe('sampling', () => {
     const { sampled } = await a.call<{ sampled: number }>('roots', { count: n });
     const sigma = Math.sqrt(n * 0.25 * 0.75);
     expect(Math.abs(sampled - n * 0.25)).toBeLessThanOrEqual(4 * sigma);
-    const spans = await receiver.waitForSpans((s) => s.length >= sampled, 20_000);
+    const spans = await fx.receiver.waitForSpans((s) => s.length >= sampled, 20_000);
     expect(spans).toHaveLength(sampled);
     expect(new Set(spans.map((s) => s.traceId)).size).toBe(sampled);
   });
@@ -69,7 +54,7 @@ describe('sampling', () => {
     expect(kept?.sampled).toBe(true);
     expect(dropped?.sampled).toBe(false);
     await marker(a);
-    const spans = await receiver.spans();
+    const spans = await fx.receiver.spans();
     const exported = spans.find((s) => s.name === 'from-sampled');
     expect(exported).toMatchObject({
       traceId: SAMPLED_PARENT.slice(3, 35),
@@ -98,10 +83,10 @@ describe('sampling', () => {
     ]);
     expect(created.every((c) => !c.sampled && c.recording)).toBe(true);
     await marker(a);
-    const names = (await receiver.spans()).map((s) => s.name).sort();
+    const names = (await fx.receiver.spans()).map((s) => s.name).sort();
     expect(names).toEqual(['5xx-root', 'error-child', 'error-root', 'marker']);
-    const errorRoot = (await receiver.spans()).find((s) => s.name === 'error-root');
-    const errorChild = (await receiver.spans()).find((s) => s.name === 'error-child');
+    const errorRoot = (await fx.receiver.spans()).find((s) => s.name === 'error-root');
+    const errorChild = (await fx.receiver.spans()).find((s) => s.name === 'error-child');
     expect(errorChild?.parentSpanId).toBe(errorRoot?.spanId);
     expect(errorRoot?.status.code).toBe(2);
   });
@@ -113,7 +98,7 @@ describe('sampling', () => {
       { name: 'fast-root', sleepMs: 0 },
     ]);
     await marker(a);
-    const names = (await receiver.spans()).map((s) => s.name).sort();
+    const names = (await fx.receiver.spans()).map((s) => s.name).sort();
     expect(names).toEqual(['marker', 'slow-root']);
   });
 
@@ -122,7 +107,7 @@ describe('sampling', () => {
     const [created] = await a.spans([{ name: 'error-root', status: 'error' }]);
     expect(created?.recording).toBe(false);
     await marker(a);
-    expect((await receiver.spans()).map((s) => s.name)).toEqual(['marker']);
+    expect((await fx.receiver.spans()).map((s) => s.name)).toEqual(['marker']);
   });
 
   it('a trace buffer bound caps the spans kept per trace', async () => {
@@ -130,7 +115,7 @@ describe('sampling', () => {
     const children = Array.from({ length: 10 }, (_, i) => ({ name: `child-${i}` }));
     await a.spans([{ name: 'big-error-root', status: 'error', children }]);
     await marker(a);
-    const names = (await receiver.spans()).map((s) => s.name);
+    const names = (await fx.receiver.spans()).map((s) => s.name);
     expect(names.filter((n) => n.startsWith('child-'))).toHaveLength(3);
     expect(names).toContain('big-error-root');
   });

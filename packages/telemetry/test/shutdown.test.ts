@@ -1,32 +1,18 @@
 import { runShutdown } from '../src/shutdown';
-import { type App, startApp } from './support/app';
-import { type Receiver, type ReceiverMode, startReceiver } from './support/receiver';
+import { useReceiverAndApp } from './support/fixture';
+import type { ReceiverMode } from './support/receiver';
 
-let receiver: Receiver;
-let app: App;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
-afterEach(async () => {
-  await receiver.setMode('ok');
-  await app?.stop();
-  await receiver.settle();
-  await receiver.clear();
-});
+const fx = useReceiverAndApp();
 
 async function startWith(mode: ReceiverMode, traces: Record<string, unknown> = {}) {
-  await receiver.setMode(mode);
-  app = await startApp();
+  await fx.receiver.setMode(mode);
+  const app = await fx.startApp();
   await app.call('start', {
     options: {
       environment: 'test',
       metrics: { enabled: false },
       shutdownTimeoutMs: 1500,
-      traces: { endpoint: receiver.tracesUrl, scheduledDelayMs: 60_000, timeoutMs: 20_000, ...traces },
+      traces: { endpoint: fx.receiver.tracesUrl, scheduledDelayMs: 60_000, timeoutMs: 20_000, ...traces },
     },
   });
   await app.spans(Array.from({ length: 20 }, (_, i) => ({ name: `pending-${i}` })));
@@ -37,7 +23,7 @@ describe('shutdown', () => {
   it('flushes pending spans to a healthy collector', async () => {
     const a = await startWith('ok');
     await a.call('shutdown');
-    expect(await receiver.spans()).toHaveLength(20);
+    expect(await fx.receiver.spans()).toHaveLength(20);
   });
 
   it('returns within its timeout when the collector is black-holed', async () => {
@@ -64,7 +50,7 @@ describe('shutdown', () => {
     const [first, second] = await Promise.all([a.call('shutdown'), a.call('shutdown')]);
     expect(first).toBeDefined();
     expect(second).toBeDefined();
-    expect(await receiver.spans()).toHaveLength(20);
+    expect(await fx.receiver.spans()).toHaveLength(20);
   });
 });
 
