@@ -6,7 +6,9 @@ export class RedactConfigError extends TypeError {
   readonly option: string;
 
   constructor(option: string, expected: string, received: unknown, cause?: unknown) {
-    super(`@fasttodo/redact: option "${option}" must be ${expected}, received ${describe(received)}`, { cause });
+    super(`@fasttodo/redact: option "${option}" must be ${expected}, received ${describe(received)}`, {
+      cause,
+    });
     this.name = 'RedactConfigError';
     this.option = option;
   }

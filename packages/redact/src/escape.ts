@@ -1,5 +1,5 @@
-// ANSI CSI / OSC sequences first (so the whole sequence is made visible), then any other C0/C1 control, DEL,
-// and the Unicode line/paragraph separators that some log viewers treat as newlines.
+// Every C0/C1 control (ESC included, so no ANSI CSI/OSC sequence can act), DEL, and the Unicode line/paragraph
+// separators that some log viewers treat as newlines.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

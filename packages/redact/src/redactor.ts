@@ -1,27 +1,112 @@
+import { FALLBACK_CENSOR, textCensor, valueCensor } from './censor';
+import { builtInDetectors, type DetectorDeps } from './detectors';
+import { customDetector } from './detectors/custom';
+import { createHeaderRedactor } from './headers';
+import { createKeyMatcher, type KeyMatcher, URL_QUERY_KEYS } from './keys';
+import { type ResolvedOptions, resolveOptions } from './options';
+import { compilePaths } from './paths';
+import { createTextScanner, scanBounded } from './text';
 import type { Redactor, RedactorOptions } from './types';
+import { createUrlRedactor } from './url';
+import { Walk, type WalkConfig } from './walk';
 
-// TEMPORARY SKELETON: a minimal working redactor so dependent packages can build; replaced by the full one.
-const KEYS = new Set(['password', 'secret', 'token', 'apikey', 'authorization', 'cookie', 'setcookie', 'xapikey']);
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
+const MIN_BUILT_IN_MATCH = 6;
+const KEY_CACHE_LIMIT = 4096;
+const KEY_CACHE_MAX_LENGTH = 256;
 
-/** Compiles a redactor once; reuse it for every value. */
-export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const censor = typeof options.censor === 'string' ? options.censor : '[REDACTED]';
-  const text = (s: string) => s.replace(EMAIL, censor);
-  const walk = (v: unknown, depth: number): unknown => {
-    if (typeof v === 'string') return text(v);
-    if (v === null || typeof v !== 'object') return v;
-    if (depth > 10) return '[Truncated]';
-    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = KEYS.has(norm(k)) ? censor : walk(x, depth + 1);
-    return out;
+/**
+ * Compiles a redactor once (options validated, patterns and paths compiled); reuse it for every value.
+ * Throws {@link RedactConfigError} for an invalid option; the returned functions never throw.
+ * @example
+ * const r = createRedactor({ paths: ['req.body.card'], keys: ['otp'] });
+ * r.redact({ password: 'hunter2', note: 'mail bob@example.com' });
+ * // → { password: '[REDACTED]', note: 'mail [REDACTED]' }
+ * r.redactUrl('https://u:p@host/cb?token=abc'); // 'https://REDACTED:REDACTED@host/cb?token=REDACTED'
+ */
+export function createRedactor(options?: RedactorOptions): Redactor {
+  const o = resolveOptions(options);
+  const isSensitiveKey = createKeyMatcher(o.keys);
+  const censor = valueCensor(o.censor);
+  const minLength = o.patterns.length > 0 ? 1 : MIN_BUILT_IN_MATCH;
+  const { scanText, redactUrl } = compileText(o, isSensitiveKey, minLength);
+  const censors = [...new Set([o.urlCensor, typeof o.censor === 'string' ? o.censor : FALLBACK_CENSOR])];
+  const scanString = (text: string) => scanBounded(text, o.maxStringLength, scanText, censors);
+  const config: WalkConfig = {
+    isSensitiveKey,
+    scanKey:
+      o.detectors.size + o.patterns.length === 0 ? (key) => key : cachedKeyScanner(scanString, minLength),
+    scanString,
+    redactUrl,
+    censor,
+    paths: compilePaths(o.paths),
+    maxDepth: o.maxDepth,
+    maxItems: o.maxItems,
+  };
+  const redactValue = (value: unknown): unknown => {
+    try {
+      const root = config.paths?.terminal;
+      return root === undefined
+        ? new Walk(config).value(value, 0, config.paths)
+        : censor(value, 'path', root);
+    } catch {
+      return FALLBACK_CENSOR;
+    }
   };
   return {
-    redact: <T>(v: T) => walk(v, 0) as T,
-    redactText: text,
-    redactHeaders: <T extends Record<string, unknown>>(h: T) => walk(h, 0) as T,
-    redactUrl: (u: string) => text(u),
+    redact: <T>(value: T) => redactValue(value) as T,
+    redactText: (text: string) => safely(() => scanText(typeof text === 'string' ? text : String(text))),
+    redactHeaders: createHeaderRedactor({ isSensitiveKey, scanString, redactUrl, censor, redactValue }),
+    redactUrl,
+  };
+}
+
+/** Compiles the detectors twice: for free text (the censor) and for URL parts (the URL censor). */
+function compileText(o: ResolvedOptions, isSensitiveKey: KeyMatcher, minLength: number) {
+  const isSensitiveParam = createKeyMatcher([...o.keys, ...URL_QUERY_KEYS]);
+  const censorUrl = textCensor(o.censor, o.urlCensor);
+  const textCensorString = typeof o.censor === 'string' ? o.censor : FALLBACK_CENSOR;
+  let redactUrl: (url: string) => string = (url) => url;
+  const deps: DetectorDeps = {
+    urlCensor: o.urlCensor,
+    redactUrl: (url) => redactUrl(url),
+    isSensitiveParam,
+    isSensitiveKey,
+    keyNames: o.keys,
+    alreadyCensored: new Set([o.urlCensor, textCensorString]),
+    censorUrlValue: censorUrl,
+  };
+  const detectors = () => [...builtInDetectors(o.detectors, deps), ...o.patterns.map(customDetector)];
+  const stable = typeof o.censor === 'string';
+  const scanText = createTextScanner(detectors(), textCensor(o.censor, textCensorString), minLength, stable);
+  const scanUrlPart = createTextScanner(detectors(), censorUrl, minLength, stable);
+  redactUrl = createUrlRedactor({
+    isSensitiveParam,
+    scan: scanUrlPart,
+    censor: censorUrl,
+    stableCensor: stable,
+  });
+  return { scanText, redactUrl };
+}
+
+function safely(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return FALLBACK_CENSOR;
+  }
+}
+
+function cachedKeyScanner(scan: (text: string) => string, minLength: number): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    if (key.length < minLength) return key;
+    if (key.length > KEY_CACHE_MAX_LENGTH) return scan(key);
+    let out = cache.get(key);
+    if (out === undefined) {
+      out = scan(key);
+      if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+      cache.set(key, out);
+    }
+    return out;
   };
 }

@@ -9,6 +9,8 @@ export type DetectorName =
   | 'apiKey'
   | 'privateKey'
   | 'phone'
+  | 'url'
+  | 'keyValue'
   | 'ip';
 
 /** Where a value was found when the censor is called. */
@@ -34,18 +36,27 @@ export interface CustomPattern {
 export interface RedactorOptions {
   /** Extra key names treated as sensitive, matched like the built-in denylist (case and naming style insensitive). */
   keys?: readonly string[];
+  /** Use the built-in key denylist (`password`, `token`, `apiKey`, ...); default `true`. */
+  defaultKeys?: boolean;
   /** Exact paths to censor, in pino `redact.paths` syntax: `a.b`, `a["b-c"]`, `a[0]`, `a.*.b`; `**.key` matches `key` at any depth. */
   paths?: readonly string[];
-  /** Detectors switched on or off by name; unspecified ones keep their default (all on except `ip`). */
-  detectors?: Partial<Record<DetectorName, boolean>>;
+  /**
+   * Detectors switched on or off by name; unspecified ones keep their default (all on except `ip`).
+   * `false` switches every built-in detector off, `true` keeps the defaults.
+   */
+  detectors?: Partial<Record<DetectorName, boolean>> | boolean;
   /** Extra free-text patterns. */
   patterns?: readonly CustomPattern[];
   /** Replacement value; default `"[REDACTED]"`. */
   censor?: Censor;
+  /** Replacement used inside URLs (userinfo, query values, path segments) when `censor` is a string; default `"REDACTED"`. */
+  urlCensor?: string;
   /** Objects nested deeper than this become `"[Truncated]"`; default 10. */
   maxDepth?: number;
   /** Strings longer than this are cut with a marker before scanning; default 16384. */
   maxStringLength?: number;
+  /** Arrays, Sets, Maps and objects with more entries than this keep the first `maxItems - 1` plus a marker; default 1000. */
+  maxItems?: number;
 }
 
 /** A compiled redactor; create once with {@link createRedactor} and reuse. */

@@ -1,0 +1,14 @@
+import { type Detector, replaceWhere } from './types';
+
+const EMAIL =
+  /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])/g;
+
+/** Email addresses; `skipLocal` is a local part never treated as an address (the URL censor, after userinfo). */
+export function emailDetector(skipLocal: string): Detector {
+  const skip = `${skipLocal}@`;
+  return {
+    name: 'email',
+    gate: (text) => text.includes('@'),
+    scan: (text, replace) => replaceWhere(text, EMAIL, 'email', replace, (m) => !m.startsWith(skip)),
+  };
+}
