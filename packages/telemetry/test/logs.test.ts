@@ -278,6 +278,16 @@ describe('pretty format', () => {
     expect(log.lines()[0]).toMatch(/^\S+Z INFO {2}\[logs-test\] plain text="has space"$/);
     await log.shutdown();
   });
+
+  test('string fields with control characters stay on one line, escaped once', async () => {
+    const log = captureLogging({ format: 'pretty' });
+    log.logger.info('field', { title: 'line one\nINFO forged "quoted"' });
+    await settle();
+    const lines = log.lines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('title="line one\\nINFO forged \\"quoted\\""');
+    await log.shutdown();
+  });
 });
 
 describe('setup and shutdown', () => {
