@@ -1,11 +1,11 @@
 // The main job: a tiny FastTodo service on node:http with the whole SDK on built-in defaults (no collector, no
 // database). It starts, sends itself a few requests (one carrying PII, one failing), prints what the SDK emitted
-// (log lines, health answers, Prometheus text) and shuts down gracefully.
+// (log lines, health answers, Prometheus text) and shuts down gracefully; `--serve` keeps it running.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import { HEALTH_RESPONSE_HEADERS, checks, createHealth } from '@fasttodo/health';
+import { HEALTH_RESPONSE_HEADERS, checks, createHealth, installGracefulShutdown } from '@fasttodo/health';
 import { createRedactor, escapeControlChars } from '@fasttodo/redact';
 import { startTelemetry, withLogContext } from '@fasttodo/telemetry';
 
@@ -109,10 +109,17 @@ const show = (title, value) =>
   console.log(`\n== ${title}\n${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`);
 
 const server = createServer((req, res) => void handle(req, res));
-server.listen(0, '127.0.0.1');
+// `--serve`: keep running on PORT (default 3000) until SIGTERM/SIGINT, then drain gracefully.
+const serve = process.argv.includes('--serve');
+server.listen(serve ? Number(process.env.PORT ?? 3000) : 0, '127.0.0.1');
 await once(server, 'listening');
 const base = `http://127.0.0.1:${server.address().port}`;
 console.log(`FastTodo demo listening on ${base} (no collector, no database; logs below are the SDK's own)`);
+if (serve) {
+  installGracefulShutdown(server, { health, drainDelayMs: 1000, onShutdown: () => telemetry.shutdown() });
+  console.log('try: /todos, /health/live, /health/ready, /metrics; Ctrl-C drains and exits');
+  await new Promise(() => {}); // runs until a signal; installGracefulShutdown exits the process
+}
 
 const post = (title, owner) =>
   fetch(`${base}/todos`, { method: 'POST', body: JSON.stringify({ title, owner }) });
