@@ -16,6 +16,7 @@ export function createLivenessMonitor(maxBlockMs: number, failForMs: number): Li
   const intervalMs = Math.min(Math.max(Math.floor(maxBlockMs / 2), 10), 1000);
   let lastTick = performance.now();
   let lastBlock: { at: number; ms: number } | undefined;
+  let stopped = false;
 
   const timer = setInterval(() => {
     const now = performance.now();
@@ -28,7 +29,8 @@ export function createLivenessMonitor(maxBlockMs: number, failForMs: number): Li
   return {
     check() {
       const now = performance.now();
-      const pendingLag = Math.max(0, now - lastTick - intervalMs);
+      // Once stopped no tick is due any more: without this guard the drift would grow and fail liveness.
+      const pendingLag = stopped ? 0 : Math.max(0, now - lastTick - intervalMs);
       const recent = lastBlock && now - lastBlock.at <= failForMs ? lastBlock.ms : 0;
       const observed = Math.max(pendingLag, recent);
       const status = observed > maxBlockMs ? 'fail' : 'pass';
@@ -43,6 +45,7 @@ export function createLivenessMonitor(maxBlockMs: number, failForMs: number): Li
       return result;
     },
     stop() {
+      stopped = true;
       clearInterval(timer);
     },
   };

@@ -91,7 +91,8 @@ function integerInRange(option: string, value: unknown, fallback: number, min: n
 function checkList(option: string, value: unknown): ResolvedCheck[] {
   if (!Array.isArray(value)) throw new HealthConfigError(option, 'an array of checks', value);
   const seen = new Map<string, number>();
-  return value.map((entry: unknown, index) => {
+  // Array.from turns holes (`[a, , b]`) into undefined, which is rejected below instead of skipped by map.
+  return Array.from(value as unknown[]).map((entry: unknown, index) => {
     const check = resolveCheck(`${option}[${index}]`, entry);
     const previous = seen.get(check.name);
     if (previous !== undefined) {
@@ -114,6 +115,9 @@ function resolveCheck(option: string, entry: unknown): ResolvedCheck {
   rejectUnknownKeys(option, raw, CHECK_KEYS);
   const name = stringOption(`${option}.name`, raw.name, '');
   if (name === '') throw new HealthConfigError(`${option}.name`, 'a non-empty string', raw.name);
+  // It would set the prototype of `body.checks` instead of adding a key: the check would vanish.
+  if (name === '__proto__')
+    throw new HealthConfigError(`${option}.name`, 'a name other than __proto__', name);
   if (typeof raw.check !== 'function')
     throw new HealthConfigError(`${option}.check`, 'a function', raw.check);
   return {

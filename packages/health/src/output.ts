@@ -10,6 +10,10 @@ const MAX_DETAIL_KEYS = 32;
 const RESERVED = new Set(['status', 'response_ms', 'output']);
 // `scheme://user:password@host` anywhere in free text, and `password=...` pairs of key/value DSNs.
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#]{0,512}@/gi;
+// Unencoded passwords often hold `/`, `?` or `#` (base64, generated secrets), which end the userinfo above:
+// with `user:` present, everything up to the last `@` of the word is censored. This may also hide a
+// `host:port/path` that has an `@` later in the path; over-censoring is the safe side.
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s:/?#@]{0,256}:[^\s]{0,512}@/gi;
 const SECRET_PAIR = /\b(password|passwd|pwd|secret|token)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;,&]+)/gi;
 const CENSOR = '[REDACTED]';
 
@@ -29,7 +33,9 @@ export function createOutputSanitizer(
   const text = (value: string): string => {
     const cut = value.length > scanLimit;
     let scrubbed = redactor
-      .redactText(value.slice(0, scanLimit).replace(URL_USERINFO, `$1${CENSOR}@`))
+      .redactText(
+        value.slice(0, scanLimit).replace(URL_PASSWORD, `$1${CENSOR}@`).replace(URL_USERINFO, `$1${CENSOR}@`),
+      )
       .replace(SECRET_PAIR, `$1$2${CENSOR}`);
     if (cut) scrubbed = `${scrubbed.slice(0, Math.max(0, scrubbed.length - CUT_MARGIN))}…`;
     return truncate(escapeControlChars(scrubbed), maxLength);
@@ -45,10 +51,18 @@ function truncate(value: string, maxLength: number): string {
   return value.length <= maxLength ? value : `${value.slice(0, maxLength - 1)}…`;
 }
 
-/** The message of a thrown value, with its cause; never the stack. */
+/** The message of a thrown value, with its cause; never the stack. Never throws (hostile getters, proxies). */
 export function errorMessage(error: unknown): string {
+  try {
+    return messageOf(error);
+  } catch {
+    return 'unreadable error';
+  }
+}
+
+function messageOf(error: unknown): string {
   if (!isErrorLike(error)) return typeof error === 'string' ? error : 'check failed';
-  const own = error.message || firstAggregated(error) || codeOf(error) || error.name || 'Error';
+  const own = error.message || firstAggregated(error) || codeOf(error) || nameOf(error) || 'Error';
   const cause = isErrorLike(error.cause) ? error.cause.message || codeOf(error.cause) : '';
   return cause && cause !== own ? `${own}: ${cause}` : own;
 }
@@ -70,6 +84,10 @@ function firstAggregated(error: ErrorLike): string {
   if (!Array.isArray(error.errors)) return '';
   const first: unknown = error.errors[0];
   return isErrorLike(first) ? first.message : '';
+}
+
+function nameOf(error: ErrorLike): string {
+  return typeof error.name === 'string' ? error.name : '';
 }
 
 function codeOf(error: ErrorLike): string {

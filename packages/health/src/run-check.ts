@@ -4,10 +4,14 @@ import type { ResolvedCheck } from './options';
 import type { OutputSanitizer } from './output';
 import type { CheckDetail, CheckResult, HealthStatus } from './types';
 
-/** One call of a user check, alive until its promise settles (even long after its timeout). */
+/**
+ * One call of a user check, alive until its promise settles (even long after its timeout). Runs wait on it
+ * through `waiters`, removed when they time out: a call that never settles must not collect one promise
+ * reaction per probe (unbounded memory while a dependency hangs for days).
+ */
 interface Invocation {
-  readonly promise: Promise<unknown>;
   readonly controller: AbortController;
+  readonly waiters: Set<(outcome: Outcome) => void>;
 }
 
 type Outcome = { kind: 'value'; value: unknown } | { kind: 'error'; error: unknown } | { kind: 'timeout' };
@@ -15,6 +19,8 @@ type Outcome = { kind: 'value'; value: unknown } | { kind: 'error'; error: unkno
 /** Runs one check with its timeout; never rejects. */
 export interface CheckRunner {
   run(): Promise<CheckResult>;
+  /** Runs currently waiting on a still-pending call (0 once it settled or they timed out). */
+  waiting(): number;
 }
 
 const STATUSES: readonly unknown[] = ['pass', 'warn', 'fail'];
@@ -28,11 +34,15 @@ export function createCheckRunner(def: ResolvedCheck, sanitize: OutputSanitizer)
 
   const start = (): Invocation => {
     const controller = new AbortController();
-    const invocation = { promise: invoke(def, controller.signal), controller };
-    const clear = () => {
+    const invocation: Invocation = { controller, waiters: new Set() };
+    const settle = (outcome: Outcome) => {
       if (pending === invocation) pending = undefined;
+      for (const wake of [...invocation.waiters]) wake(outcome);
     };
-    invocation.promise.then(clear, clear);
+    invoke(def, controller.signal).then(
+      (value) => settle({ kind: 'value', value }),
+      (error: unknown) => settle({ kind: 'error', error }),
+    );
     pending = invocation;
     return invocation;
   };
@@ -41,7 +51,7 @@ export function createCheckRunner(def: ResolvedCheck, sanitize: OutputSanitizer)
     async run() {
       const startedAt = performance.now();
       const invocation = pending ?? start();
-      const outcome = await withTimeout(invocation.promise, def.timeoutMs);
+      const outcome = await waitFor(invocation, def.timeoutMs);
       if (outcome.kind === 'timeout') invocation.controller.abort(new CheckTimeoutError(def.timeoutMs));
       const responseMs = Math.round(performance.now() - startedAt);
       try {
@@ -51,6 +61,7 @@ export function createCheckRunner(def: ResolvedCheck, sanitize: OutputSanitizer)
         return { status: 'fail', response_ms: responseMs, output: 'check returned an unreadable result' };
       }
     },
+    waiting: () => pending?.waiters.size ?? 0,
   };
 }
 
@@ -62,19 +73,15 @@ function invoke(def: ResolvedCheck, signal: AbortSignal): Promise<unknown> {
   }
 }
 
-function withTimeout(promise: Promise<unknown>, timeoutMs: number): Promise<Outcome> {
+function waitFor(invocation: Invocation, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve({ kind: 'value', value });
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        resolve({ kind: 'error', error });
-      },
-    );
+    const done = (outcome: Outcome) => {
+      clearTimeout(timer);
+      invocation.waiters.delete(done);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => done({ kind: 'timeout' }), timeoutMs);
+    invocation.waiters.add(done);
   });
 }
 
@@ -96,10 +103,12 @@ function toResult(
 function fromDetail(value: unknown, responseMs: number, sanitize: OutputSanitizer): CheckResult {
   if (value === null || typeof value !== 'object') return { status: 'pass', response_ms: responseMs };
   const detail = value as CheckDetail;
-  const valid = detail.status === undefined || STATUSES.includes(detail.status);
-  const status: HealthStatus = valid ? (detail.status ?? 'pass') : 'fail';
+  // Each field is read once: a getter must not pass validation with one value and serve another.
+  const { status: returned, output } = detail;
+  const valid = returned === undefined || STATUSES.includes(returned);
+  const status: HealthStatus = valid ? (returned ?? 'pass') : 'fail';
   const result: CheckResult = { status, response_ms: responseMs, ...sanitize.detail(detail) };
-  if (!valid) result.output = `invalid status returned: ${sanitize.text(String(detail.status))}`;
-  else if (typeof detail.output === 'string') result.output = sanitize.text(detail.output);
+  if (!valid) result.output = `invalid status returned: ${sanitize.text(String(returned))}`;
+  else if (typeof output === 'string') result.output = sanitize.text(output);
   return result;
 }

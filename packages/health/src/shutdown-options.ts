@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { HealthConfigError } from './errors';
 import { MAX_TIMER_MS, numberOption, objectOption, positiveMsOption, rejectUnknownKeys } from './validate';
 
-/** A cleanup step run after the server closed, e.g. `() => telemetry.shutdown()`. */
+/** A cleanup step run once in-flight requests finished and HTTP connections closed, e.g. `() => telemetry.shutdown()`. */
 export type ShutdownHook = () => unknown;
 
 /** Where shutdown progress is reported; default: `console` for warnings, silent otherwise. */
@@ -21,7 +21,7 @@ export interface GracefulShutdownOptions {
   drainDelayMs?: number;
   /** Longest wait for in-flight requests once the server stopped accepting (ms); default 10000. */
   timeoutMs?: number;
-  /** Hooks run in order after the server closed (flush telemetry, close pools). */
+  /** Hooks run in order once in-flight requests finished (flush telemetry, close pools and WebSocket servers). */
   onShutdown?: ShutdownHook | readonly ShutdownHook[];
   /** Longest wait for each hook (ms); default 5000. */
   hookTimeoutMs?: number;
@@ -112,5 +112,17 @@ function loggerOption(value: unknown): ShutdownLogger {
   if (typeof logger?.info !== 'function' || typeof logger.warn !== 'function') {
     throw new HealthConfigError('logger', 'an object with info() and warn()', value);
   }
-  return logger as ShutdownLogger;
+  return neverThrowing(logger as ShutdownLogger);
+}
+
+// A logger that throws must not stop a shutdown half-way: the process would never reach exit().
+function neverThrowing(logger: ShutdownLogger): ShutdownLogger {
+  const call = (write: (message: string) => void, message: string) => {
+    try {
+      write.call(logger, message);
+    } catch {
+      // the message is lost; the shutdown goes on
+    }
+  };
+  return { info: (message) => call(logger.info, message), warn: (message) => call(logger.warn, message) };
 }

@@ -107,6 +107,6 @@ export interface Health {
   shutdown(): void;
   /** `true` once {@link Health.shutdown} was called. */
   readonly shuttingDown: boolean;
-  /** Stop background timers (liveness monitor); probes keep answering. */
+  /** Stop background timers (liveness monitor); probes keep answering, liveness no longer sees new blocks. */
   close(): void;
 }

@@ -103,7 +103,8 @@ describe('checks.http', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startHttpServer((req, res) => {
-      const status = Number(req.url?.slice(1)) || 200;
+      const authorized = req.headers.authorization === 'Bearer t0ken' && req.method === 'HEAD';
+      const status = req.url === '/auth' ? (authorized ? 200 : 401) : Number(req.url?.slice(1)) || 200;
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end('x'.repeat(10_000));
     });
@@ -124,6 +125,17 @@ describe('checks.http', () => {
     expect(failed).toMatchObject({ status: 'fail', status_code: 500, output: 'unexpected status 500' });
   });
 
+  it('sends the configured method and headers', async () => {
+    const options = { method: 'HEAD', headers: { authorization: 'Bearer t0ken' } };
+    expect(await runOne(checks.http(`${server.url}/auth`, options))).toMatchObject({
+      status: 'pass',
+      status_code: 200,
+    });
+    const denied = await runOne(checks.http(`${server.url}/auth`));
+    expect(denied).toMatchObject({ status: 'fail', status_code: 401 });
+    expect(JSON.stringify(denied)).not.toContain('t0ken');
+  });
+
   it('fails with the connection error when nothing listens', async () => {
     const closed = await startHttpServer(() => undefined);
     const url = closed.url;
@@ -131,5 +143,13 @@ describe('checks.http', () => {
     const result = await runOne(checks.http(url));
     expect(result.status).toBe('fail');
     expect(result.output).toContain('ECONNREFUSED');
+  });
+});
+
+describe('checks.redis replies', () => {
+  it('fails redis on a reply other than PONG, passes on PONG', async () => {
+    const odd = await runOne(checks.redis({ ping: async () => 'LOADING' }));
+    expect(odd).toMatchObject({ status: 'fail', output: 'unexpected PING reply', observedUnit: 'ms' });
+    expect((await runOne(checks.redis({ ping: async () => 'PONG' }))).status).toBe('pass');
   });
 });

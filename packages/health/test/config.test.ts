@@ -56,10 +56,16 @@ describe('createHealth configuration', () => {
     expect(configError(() => createHealth({ checks: [{ name: '', check: ok }] })).option).toBe(
       'checks[0].name',
     );
+    expect(configError(() => createHealth({ checks: [{ name: '__proto__', check: ok }] })).option).toBe(
+      'checks[0].name',
+    );
     expect(configError(() => createHealth({ checks: {} } as unknown as HealthOptions)).option).toBe('checks');
     expect(configError(() => createHealth({ checks: [null] } as unknown as HealthOptions)).option).toBe(
       'checks[0]',
     );
+    // biome-ignore lint/suspicious/noSparseArray: a hole must be reported, not skipped
+    const sparse = { checks: [{ name: 'a', check: ok }, , { name: 'b', check: ok }] };
+    expect(configError(() => createHealth(sparse as unknown as HealthOptions)).option).toBe('checks[1]');
     const typo = { checks: [{ name: 'db', check: ok, timeout: 5 }] } as unknown as HealthOptions;
     expect(configError(() => createHealth(typo)).option).toBe('checks[0].timeout');
     expect(configError(() => createHealth({ cache: 1 } as unknown as HealthOptions)).option).toBe(
@@ -79,9 +85,16 @@ describe('createHealth configuration', () => {
     );
   });
 
-  it('validates startupChecks like checks', () => {
+  it('validates startupChecks like checks, and the liveness options', () => {
     const options = { startupChecks: [{ name: 'x', check: ok, timeoutMs: -1 }] };
     expect(configError(() => createHealth(options)).option).toBe('startupChecks[0].timeoutMs');
+    const notArray = { startupChecks: ok } as unknown as HealthOptions;
+    expect(configError(() => createHealth(notArray)).option).toBe('startupChecks');
+    expect(configError(() => createHealth({ liveness: { failForMs: -1 } })).option).toBe(
+      'liveness.failForMs',
+    );
+    const typo = { liveness: { maxBlockMs: 100 } } as unknown as HealthOptions;
+    expect(configError(() => createHealth(typo)).option).toBe('liveness.maxBlockMs');
   });
 
   it('accepts a valid configuration and fills defaults', async () => {
@@ -114,13 +127,46 @@ describe('built-in check configuration', () => {
 
   it('rejects bad URLs and expected statuses', () => {
     expect(configError(() => checks.http('not a url')).option).toBe('checks.http(url)');
-    expect(configError(() => checks.http('ftp://example.invalid/')).option).toBe('checks.http(url)');
+    const ftp = configError(() => checks.http('ftp://example.invalid/file?token=s3cret'));
+    expect(ftp.option).toBe('checks.http(url)');
+    expect(ftp.message).toContain('ftp://example.invalid');
+    expect(ftp.message).not.toContain('s3cret');
     const withCredentials = configError(() => checks.http('http://user:s3cret@127.0.0.1/health'));
     expect(withCredentials.option).toBe('checks.http(url)');
     expect(withCredentials.message).not.toContain('s3cret');
     expect(configError(() => checks.http('http://127.0.0.1/', { expectStatus: 99 })).option).toBe(
       'checks.http.expectStatus',
     );
+  });
+
+  it('rejects bad http headers at setup without quoting their values', () => {
+    const url = 'http://127.0.0.1/';
+    const notObject = configError(() => checks.http(url, { headers: 'x-token: 1' as never }));
+    expect(notObject.option).toBe('checks.http.headers');
+    const notString = configError(() => checks.http(url, { headers: { 'x-retries': 3 } as never }));
+    expect(notString.option).toBe('checks.http.headers');
+    const invalid = configError(() =>
+      checks.http(url, { headers: { authorization: 'Bearer s3cr3t-token\r\nx-evil: 1' } }),
+    );
+    expect(invalid.option).toBe('checks.http.headers');
+    expect(invalid.message).not.toContain('s3cr3t');
+    expect(configError(() => checks.http(url, { headers: { 'bad name': 'v' } })).option).toBe(
+      'checks.http.headers',
+    );
+    expect(checks.http(url, { headers: { authorization: 'Bearer t' } }).name).toBe('http');
+  });
+
+  it.each([
+    ['checks.disk.path', () => checks.disk({ path: '' })],
+    ['checks.disk.name', () => checks.disk({ name: '' })],
+    ['checks.memory.cgroupRoot', () => checks.memory({ cgroupRoot: 1 as never })],
+    ['checks.eventLoopDelay.resolutionMs', () => checks.eventLoopDelay({ resolutionMs: 0 })],
+    ['checks.sql.query', () => checks.sql({ query: async () => undefined }, { query: '' })],
+    ['checks.redis.critical', () => checks.redis({ ping: async () => 'PONG' }, { critical: 'no' as never })],
+    ['checks.http.method', () => checks.http('http://127.0.0.1/', { method: 7 as never })],
+    ['checks.http.expectedStatus', () => checks.http('http://127.0.0.1/', { expectedStatus: 200 } as never)],
+  ])('rejects a bad %s', (option, build) => {
+    expect(configError(build).option).toBe(option);
   });
 
   it('lets name, timeoutMs and critical be overridden', () => {
@@ -145,6 +191,17 @@ describe('installGracefulShutdown configuration', () => {
     );
     expect(configError(() => installGracefulShutdown({} as never)).option).toBe(
       'installGracefulShutdown(server)',
+    );
+    expect(configError(() => installGracefulShutdown(server, { health: {} as never })).option).toBe('health');
+    expect(configError(() => installGracefulShutdown(server, { logger: console.warn as never })).option).toBe(
+      'logger',
+    );
+    expect(configError(() => installGracefulShutdown(server, { exit: 1 as never })).option).toBe('exit');
+    expect(configError(() => installGracefulShutdown(server, { hookTimeoutMs: -1 })).option).toBe(
+      'hookTimeoutMs',
+    );
+    expect(configError(() => installGracefulShutdown(server, { drain: 5 } as never)).option).toBe(
+      'installGracefulShutdown.drain',
     );
     expect(server.listenerCount('request')).toBe(0);
   });

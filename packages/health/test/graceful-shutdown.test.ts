@@ -1,7 +1,8 @@
 import { createHealth, installGracefulShutdown } from '@fasttodo/health';
 import type { GracefulShutdownOptions } from '@fasttodo/health';
-import { Agent } from 'node:http';
+import { Agent, request } from 'node:http';
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { get } from './support/client';
 import type { TestServer } from './support/http-server';
 import { startHttpServer } from './support/http-server';
@@ -98,6 +99,87 @@ describe('installGracefulShutdown (in process)', () => {
     expect(order).toEqual(['first (listening=false)', 'second', 'third hangs', 'fourth']);
   });
 
+  it('scrubs hook errors before logging them, and survives hostile errors, a throwing logger and health', async () => {
+    const warnings: string[] = [];
+    const hostile = {
+      get message(): string {
+        throw new Error('getter');
+      },
+    };
+    const { handle, exits } = install({
+      logger: {
+        info: () => {
+          throw new Error('logger down');
+        },
+        warn: (message) => {
+          warnings.push(message);
+          throw new Error('logger down');
+        },
+      },
+      health: {
+        shutdown: () => {
+          throw new Error('not a real health');
+        },
+      },
+      onShutdown: [
+        async () => {
+          throw new Error('flush to http://otel:s3cret@collector.internal:4318 failed');
+        },
+        () => Promise.reject(hostile),
+      ],
+    });
+    expect(await handle.shutdown()).toBe(1);
+    expect(exits).toEqual([1]);
+    expect(server.server.listening).toBe(false);
+    expect(warnings.join('\n')).not.toContain('s3cret');
+    expect(warnings).toEqual([
+      expect.stringContaining('health.shutdown() failed: not a real health'),
+      expect.stringMatching(/onShutdown\[0\] failed: flush to http:\/\/\S*REDACTED\S*@collector\.internal/),
+      expect.stringContaining('onShutdown[1] failed: unreadable error'),
+    ]);
+  });
+
+  describe('with an upgraded (WebSocket-like) connection open', () => {
+    let upgraded: Socket[];
+    beforeEach(async () => {
+      upgraded = [];
+      server.server.on('upgrade', (_req, socket: Socket) => {
+        upgraded.push(socket);
+        socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n');
+      });
+      await openUpgradedConnection(portOf());
+    });
+    afterEach(() => {
+      for (const socket of upgraded) socket.destroy();
+    });
+
+    it('still exits, with 1, once timeoutMs has passed since it stopped accepting', async () => {
+      const warnings: string[] = [];
+      const { handle } = install({
+        timeoutMs: 300,
+        logger: { info: () => undefined, warn: (m) => warnings.push(m) },
+      });
+      const started = performance.now();
+      expect(await handle.shutdown()).toBe(1);
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(290);
+      expect(elapsed).toBeLessThan(300 + 500);
+      expect(warnings).toEqual([expect.stringContaining('upgraded connection(s) still open')]);
+    });
+
+    it('runs the hooks before waiting, so a hook that closes upgraded sockets gives a clean exit', async () => {
+      const { handle } = install({
+        timeoutMs: 5000,
+        onShutdown: () => {
+          for (const socket of upgraded) socket.end();
+        },
+      });
+      const started = performance.now();
+      expect(await handle.shutdown()).toBe(0);
+      expect(performance.now() - started).toBeLessThan(2000);
+    });
+  });
+
   it('shuts down once however often it is triggered', async () => {
     const { handle, exits } = install({});
     const [a, b] = await Promise.all([handle.shutdown(), handle.shutdown()]);
@@ -113,3 +195,16 @@ describe('installGracefulShutdown (in process)', () => {
     expect(process.listenerCount('SIGUSR2')).toBe(before);
   });
 });
+
+/** Opens an HTTP/1.1 upgrade on 127.0.0.1:`port` and resolves once the server switched protocols. */
+function openUpgradedConnection(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, headers: { connection: 'Upgrade', upgrade: 'test' } });
+    req.on('upgrade', (_res, socket: Socket) => {
+      socket.on('error', () => undefined);
+      resolve(socket);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -44,6 +44,16 @@ describe('liveness', () => {
     }
   });
 
+  it('keeps passing after close() stopped the monitor (no drift is due any more)', async () => {
+    const health = createHealth({ liveness: { maxEventLoopBlockMs: 100 } });
+    await sleep(60);
+    health.close();
+    await sleep(400);
+    const { httpStatus, body } = await health.live();
+    expect(httpStatus).toBe(200);
+    expect(body.checks.eventLoop).toMatchObject({ status: 'pass', observedValue: 0 });
+  });
+
   it('a short stall below the threshold keeps liveness passing', async () => {
     const health = createHealth({ liveness: { maxEventLoopBlockMs: 1000 } });
     try {

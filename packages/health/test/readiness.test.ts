@@ -131,6 +131,31 @@ describe('output safety', () => {
     });
   });
 
+  it('scrubs unencoded URL passwords holding "/", "?" or "#", and survives a hostile error object', async () => {
+    const hostile = {
+      get message(): string {
+        throw new Error('getter');
+      },
+    };
+    const health = createHealth({
+      checks: [
+        { name: 'slash', check: failing('connect postgres://app:pa/ss+b64==@db.internal:5432/app failed') },
+        { name: 'query', check: failing('mongodb://u:p?ss@mongo.internal/x unreachable') },
+        { name: 'hash', check: failing('mysql://root:p#ssw0rd@mysql.internal/app refused') },
+        { name: 'hostile', check: async () => Promise.reject(hostile) },
+      ],
+    });
+    const { body } = await health.ready();
+    const json = JSON.stringify(body);
+    for (const secret of ['pa/ss', 'b64==', 'p?ss', 'p#ssw0rd']) expect(json).not.toContain(secret);
+    expect(body.checks.slash?.output).toMatch(
+      /^connect postgres:\/\/\S*REDACTED\S*@db\.internal:5432\/app failed$/,
+    );
+    expect(body.checks.query?.output).toContain('@mongo.internal/x unreachable');
+    expect(body.checks.hash?.output).toContain('@mysql.internal/app refused');
+    expect(body.checks.hostile).toMatchObject({ status: 'fail', output: 'unreadable error' });
+  });
+
   it('bounds output length and escapes control characters', async () => {
     const health = createHealth({
       maxOutputLength: 50,
@@ -164,6 +189,20 @@ describe('output safety', () => {
     expect(body.checks.string?.output).toBe('plain reason');
     expect(body.checks.object?.output).toBe('check failed');
     expect(body.checks.cause?.output).toBe('fetch failed: connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  it('reads a returned status once, so a getter cannot serve a status other than the validated one', async () => {
+    let reads = 0;
+    const shifty = {
+      get status() {
+        reads++;
+        return reads === 1 ? 'pass' : 'bogus';
+      },
+    } as unknown as CheckDetail;
+    const health = createHealth({ checks: [{ name: 's', check: async () => shifty }] });
+    const { body } = await health.ready();
+    expect(['pass', 'warn', 'fail']).toContain(body.checks.s?.status);
+    expect(['pass', 'warn', 'fail']).toContain(body.status);
   });
 
   it('keeps only flat primitive details, scrubbed', async () => {

@@ -84,6 +84,25 @@ describe('against real PostgreSQL and Redis', () => {
     expect(body.checks.sql?.output).toContain('missing_table');
   });
 
+  it('works with a single pg Client and a custom statement (no pool counts)', async () => {
+    const client = new pg.Client({ connectionString: postgres.connectionString });
+    await client.connect();
+    try {
+      const { httpStatus, body } = await createHealth({
+        checks: [checks.sql(client, { name: 'primary', query: 'SELECT count(*) FROM pg_class' })],
+      }).ready();
+      expect(httpStatus).toBe(200);
+      expect(body.checks.primary).toEqual({
+        status: 'pass',
+        response_ms: expect.any(Number),
+        observedValue: expect.any(Number),
+        observedUnit: 'ms',
+      });
+    } finally {
+      await client.end();
+    }
+  });
+
   it('a connection string with a password never appears in the output', async () => {
     const leaky = `postgres://app:s3cret@127.0.0.1:${postgres.port}/nope`;
     const client = new pg.Client({ connectionString: leaky, connectionTimeoutMillis: 500 });

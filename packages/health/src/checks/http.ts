@@ -10,7 +10,7 @@ export interface HttpCheckOptions extends CommonCheckOptions {
   expectStatus?: number | readonly number[];
   /** Request method; default `GET`. */
   method?: string;
-  /** Extra request headers. */
+  /** Extra request headers (string values); checked at setup, never shown in output. */
   headers?: Readonly<Record<string, string>>;
 }
 
@@ -27,7 +27,7 @@ export function http(url: string | URL, options?: HttpCheckOptions): HealthCheck
   if (raw.method !== undefined && typeof raw.method !== 'string') {
     throw new HealthConfigError('checks.http.method', 'a string', raw.method);
   }
-  const headers = raw.headers as Record<string, string> | undefined;
+  const headers = headersOption(raw.headers);
   return {
     ...common,
     name: common.name,
@@ -61,7 +61,9 @@ function parseUrl(url: unknown): URL {
     );
   }
   if (parsed?.protocol === 'http:' || parsed?.protocol === 'https:') return parsed;
-  throw new HealthConfigError('checks.http(url)', 'an absolute http(s) URL', url);
+  // A parsed URL is shown without path and query, which may carry tokens.
+  const shown = parsed ? `${parsed.protocol}//${parsed.host}` : url;
+  throw new HealthConfigError('checks.http(url)', 'an absolute http(s) URL', shown);
 }
 
 function statusMatcher(expect: unknown): (status: number) => boolean {
@@ -75,4 +77,24 @@ function statusMatcher(expect: unknown): (status: number) => boolean {
     );
   }
   return (status) => list.includes(status);
+}
+
+// Checked at setup: a bad value would otherwise fail every run, and fetch's message would quote the
+// header value (often a token) into the served output. The error names the option, never the values.
+function headersOption(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const expected = 'an object of valid header names and string values';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new HealthConfigError('checks.http.headers', expected, value);
+  }
+  const copy = { ...(value as Record<string, unknown>) };
+  if (!Object.values(copy).every((v) => typeof v === 'string')) {
+    throw new HealthConfigError('checks.http.headers', expected, value);
+  }
+  try {
+    new Headers(copy as Record<string, string>);
+  } catch {
+    throw new HealthConfigError('checks.http.headers', expected, value);
+  }
+  return copy as Record<string, string>;
 }
