@@ -4,6 +4,7 @@
 //     over OTLP/HTTP to a local receiver. Each run is a fresh child process; best of 5 rounds.
 //  2. RSS while 200,000 spans are created with the collector black-holed (accepts, never answers).
 // Bounded: about a minute in total.
+// Before/after comparisons: BENCH_TELEMETRY_ENTRY=/abs/path/to/other/dist/index.js runs "ours" from that build.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -55,7 +56,8 @@ const nullStream = async () => {
 };
 
 async function ours(endpoint) {
-  const { startTelemetry } = await import('@fasttodo/telemetry');
+  // BENCH_TELEMETRY_ENTRY points at another build (an absolute path to its index.js) for before/after runs.
+  const { startTelemetry } = await import(process.env.BENCH_TELEMETRY_ENTRY || '@fasttodo/telemetry');
   const telemetry = startTelemetry(
     {
       serviceName: 'bench',

@@ -15,6 +15,18 @@ describe('DropReporter', () => {
     reporter.stop();
   });
 
+  it('keeps at most five distinct reasons per window, however many errors differ', async () => {
+    const warnings: Record<string, unknown>[] = [];
+    const reporter = new DropReporter((_m, fields) => warnings.push(fields ?? {}), 100);
+    reporter.add(1, 'first');
+    for (let i = 0; i < 1000; i++) reporter.add(1, `export failed: socket ${i} reset`);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(warnings).toHaveLength(2);
+    expect(String(warnings[1]?.['reasons']).split('; ')).toHaveLength(5);
+    expect(warnings[1]).toMatchObject({ dropped_spans: 1000, dropped_spans_total: 1001 });
+    reporter.stop();
+  });
+
   it('a throwing logger never escapes', () => {
     const reporter = new DropReporter(() => {
       throw new Error('logger closed');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One-shot "service" for the OTLP logs test: runs the BUILT package (the OTLP/HTTP exporter loads node:http
 // with a dynamic import that jest's VM sandbox refuses), logs inside a span, shuts down and prints one JSON
-// line with what it did.  Usage: node logs-otlp-child.mjs <logsUrl> <count> <timeoutMs>
+// line with what it did.  Usage: node logs-otlp-child.mjs <logsUrl|env> <count> <timeoutMs>
 import { Writable } from 'node:stream';
 import { context, trace } from '@opentelemetry/api';
 import { startTelemetry } from '../dist/index.js';
@@ -20,7 +20,13 @@ const telemetry = startTelemetry({
   environment: 'development',
   metrics: { enabled: false },
   traces: { exporter: 'none', timeoutMs: Number(timeoutMs) },
-  logs: { exporter: 'otlp', endpoint: url, format: 'json', level: 'info', stream },
+  // url "env": the logs exporter and endpoint come from OTEL_LOGS_EXPORTER / OTEL_EXPORTER_OTLP_* only.
+  logs: {
+    ...(url === 'env' ? {} : { exporter: 'otlp', endpoint: url }),
+    format: 'json',
+    level: 'info',
+    stream,
+  },
 });
 
 const span = telemetry.tracer.startSpan('checkout');

@@ -27,13 +27,19 @@ afterEach(async () => {
 });
 
 /** Runs the child service (built package) to completion and returns its report. */
-function runChild(url: string, count: number, timeoutMs: number): Promise<ChildResult> {
+function runChild(
+  url: string,
+  count: number,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildResult> {
   if (!existsSync(DIST)) {
     throw new Error(`${DIST} is missing: run "pnpm --filter @fasttodo/telemetry build" before these tests`);
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, url, String(count), String(timeoutMs)], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -87,4 +93,25 @@ test('a black-holed collector delays neither logging nor shutdown beyond its bou
 test('a refused collector never breaks logging', async () => {
   const result = await runChild('http://127.0.0.1:9/v1/logs', 3, 500);
   expect(result.lines).toHaveLength(3);
+});
+
+test('OTEL_LOGS_EXPORTER=otlp alone turns log export on, with the endpoint and headers from the environment', async () => {
+  const result = await runChild('env', 1, 2000, {
+    OTEL_LOGS_EXPORTER: 'otlp',
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=acme',
+  });
+  const records = await waitForLogs((r) => r.length > 0);
+  expect(records).toHaveLength(1);
+  expect(records[0]?.traceId).toBe(result.traceId);
+  expect(records[0]?.body).toBe('paid by [REDACTED]');
+  expect((await receiver.stats()).lastHeaders).toMatchObject({ 'x-tenant': 'acme' });
+  expect(JSON.stringify(await receiver.raw())).not.toContain('hunter2');
+});
+
+test('without OTEL_LOGS_EXPORTER nothing is exported, even with an OTLP endpoint configured', async () => {
+  const result = await runChild('env', 1, 2000, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
+  expect(result.lines).toHaveLength(1);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await receiver.logs()).toEqual([]);
 });

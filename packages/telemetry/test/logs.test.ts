@@ -1,4 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
+import { createRedactor } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -139,6 +140,61 @@ describe('JSON records', () => {
     await log.shutdown();
   });
 
+  test('control characters in nested keys, array items and context are escaped; the input is untouched', async () => {
+    const log = captureLogging();
+    const fields = {
+      clean: { a: 1, list: ['x', 'y'] },
+      nested: { ok: 'fine', 'bad\nkey': 'v', after: 'tab\there', deeper: { list: ['ok', 'a\u001b[2Jb'] } },
+    };
+    const before = JSON.stringify(fields);
+    withLogContext({ request_id: 'req\r\n2' }, () => log.logger.info('nested', fields));
+    await settle();
+    expect(log.lines()).toHaveLength(1);
+    const [record] = log.records();
+    expect(record).toMatchObject({
+      request_id: 'req\\r\\n2',
+      clean: { a: 1, list: ['x', 'y'] },
+      nested: { ok: 'fine', 'bad\\nkey': 'v', after: 'tab\\there', deeper: { list: ['ok', 'a\\u001b[2Jb'] } },
+    });
+    expect(Object.keys(record?.['nested'] as object)).toEqual(['ok', 'bad\\nkey', 'after', 'deeper']);
+    expect(JSON.stringify(fields)).toBe(before);
+    await log.shutdown();
+  });
+
+  test('a value the redactor shares across records is escaped in a copy, never in place', async () => {
+    const shared = { reason: 'line\nbreak', list: ['a\tb'] };
+    const redactor = createRedactor({ censor: () => shared });
+    const stream = new PassThrough();
+    let output = '';
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const config = { level: 'info', format: 'json', serviceName: 's', environment: 'e', stream } as const;
+    const { logger, shutdown } = createLogging(config, redactor);
+    logger.info('one', { password: 'p1' });
+    logger.info('two', { password: 'p2' });
+    await shutdown();
+    const records = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    for (const record of records) {
+      expect(record['password']).toEqual({ reason: 'line\\nbreak', list: ['a\\tb'] });
+    }
+    expect(shared).toEqual({ reason: 'line\nbreak', list: ['a\tb'] });
+  });
+
+  test('records written in quick succession carry valid, non-decreasing timestamps', async () => {
+    const log = captureLogging();
+    for (let i = 0; i < 200; i++) log.logger.info('tick', { i });
+    await settle();
+    const stamps = log.records().map((r) => String(r['timestamp']));
+    expect(stamps).toHaveLength(200);
+    for (const stamp of stamps) expect(new Date(stamp).toISOString()).toBe(stamp);
+    expect([...stamps].sort()).toEqual(stamps);
+    await log.shutdown();
+  });
+
   test('child loggers keep their fields; printf-style extra arguments are kept as args', async () => {
     const log = captureLogging();
     log.logger.child({ component: 'db' }).info('query done', { rows: 3 });
@@ -225,6 +281,40 @@ describe('hostile values never throw and stay bounded', () => {
     expect(Object.getPrototypeOf(records[13])).toBe(Object.prototype);
     await log.shutdown();
   });
+  test('unsafe values after safe ones are still converted, in key order, and the input stays as it was', async () => {
+    const log = captureLogging();
+    const shared = { ok: 1 };
+    const fields = {
+      a: 1,
+      b: 'x',
+      c: undefined,
+      d: 2n,
+      list: [1, 'two', undefined, Number.NaN, shared],
+      nested: { ok: true, later: { big: 3n, when: new Date(0) }, inf: Number.POSITIVE_INFINITY },
+      again: shared,
+      clean: { deep: { list: [1, 2, 3] } },
+    };
+    const snapshot = { ...fields, list: [...fields.list], nested: { ...fields.nested } };
+    log.logger.info('mixed', fields);
+    await settle();
+    const [record] = log.records();
+    expect(record).toMatchObject({
+      a: 1,
+      b: 'x',
+      d: '2',
+      list: [1, 'two', null, 'NaN', { ok: 1 }],
+      nested: { ok: true, later: { big: '3', when: '1970-01-01T00:00:00.000Z' }, inf: 'Infinity' },
+      again: { ok: 1 },
+      clean: { deep: { list: [1, 2, 3] } },
+    });
+    expect(record).not.toHaveProperty('c');
+    expect(Object.keys(record ?? {}).slice(5)).toEqual(['a', 'b', 'd', 'list', 'nested', 'again', 'clean']);
+    expect(fields).toEqual(snapshot);
+    expect(fields.list[3]).toBeNaN();
+    expect(typeof fields.nested.later.big).toBe('bigint');
+    await log.shutdown();
+  });
+
   test('a redactor that throws costs the data, never the call', async () => {
     const stream = new PassThrough();
     let output = '';
@@ -277,6 +367,31 @@ describe('pretty format', () => {
     await settle();
     expect(log.lines()[0]).toMatch(/^\S+Z INFO {2}\[logs-test\] plain text="has space"$/);
     await log.shutdown();
+  });
+
+  test('a TTY destination gets colours unless NO_COLOR is set', async () => {
+    const previous = process.env['NO_COLOR'];
+    const ttyLine = async () => {
+      const stream = Object.assign(new PassThrough(), { isTTY: true });
+      let output = '';
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const config = { level: 'info', format: 'pretty', serviceName: 's', environment: 'e', stream } as const;
+      const { logger, shutdown } = createLogging(config, createRedactor());
+      logger.info('tty');
+      await shutdown();
+      return output;
+    };
+    try {
+      delete process.env['NO_COLOR'];
+      expect(await ttyLine()).toContain('\u001b[32mINFO');
+      process.env['NO_COLOR'] = '1';
+      expect(await ttyLine()).not.toContain('\u001b');
+    } finally {
+      if (previous === undefined) delete process.env['NO_COLOR'];
+      else process.env['NO_COLOR'] = previous;
+    }
   });
 
   test('string fields with control characters stay on one line, escaped once', async () => {

@@ -17,7 +17,8 @@ function paint(code: number, text: string, colors: boolean): string {
 
 function fieldValue(value: unknown): string {
   // Strings are already control-escaped; quoting them again with JSON.stringify would print `\\n` for `\n`.
-  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : `"${value.replaceAll('"', '\\"')}"`;
+  if (typeof value === 'string')
+    return /^[^\s"=]+$/.test(value) ? value : `"${value.replaceAll('"', '\\"')}"`;
   return JSON.stringify(value) ?? String(value);
 }
 

@@ -16,6 +16,8 @@ export interface OtlpTransport {
 function within(ms: number, work: Promise<unknown>): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
+    // A black-holed collector must not keep the process alive after shutdown() gave up on it.
+    timer.unref();
     work.then(
       () => {
         clearTimeout(timer);

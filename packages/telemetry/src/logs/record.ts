@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { escapeControlChars } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
 import { currentLogContext } from './log-context';
+import { escapeTree } from './escape-tree';
 import { cutString, setOwn, toLogSafe } from './safe-value';
 
 /** winston's info symbols (triple-beam uses these global symbols). */
@@ -22,17 +23,6 @@ export interface RecordContext {
 /** A finished log record: plain JSON data, redacted and escaped, keys in output order. */
 export type LogRecordFields = Record<string, unknown>;
 
-function escapeDeep(value: unknown): unknown {
-  if (typeof value === 'string') return escapeControlChars(value);
-  if (Array.isArray(value)) return value.map(escapeDeep);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    setOwn(out, escapeControlChars(key), escapeDeep(item));
-  }
-  return out;
-}
-
 function messageText(message: unknown): string {
   if (typeof message === 'string') return cutString(message);
   if (message === undefined) return '';
@@ -40,11 +30,27 @@ function messageText(message: unknown): string {
   return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
-function correlation(): LogRecordFields {
+/** Adds trace_id, span_id and trace_flags of the active span, if any. */
+function addCorrelation(record: LogRecordFields): void {
   const span = trace.getActiveSpan();
-  if (!span) return {};
+  if (!span) return;
   const { traceId, spanId, traceFlags } = span.spanContext();
-  return { trace_id: traceId, span_id: spanId, trace_flags: traceFlags.toString(16).padStart(2, '0') };
+  record['trace_id'] = traceId;
+  record['span_id'] = spanId;
+  record['trace_flags'] = (traceFlags < 16 ? '0' : '') + traceFlags.toString(16);
+}
+
+let lastMillis = Number.NaN;
+let lastTimestamp = '';
+
+/** ISO timestamp of now; many records share a millisecond, so the last string is reused. */
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== lastMillis) {
+    lastMillis = now;
+    lastTimestamp = new Date(now).toISOString();
+  }
+  return lastTimestamp;
 }
 
 /** The caller's fields: own enumerable string keys of `info` plus objects passed as extra arguments. */
@@ -87,7 +93,8 @@ function redactTree(redactor: Redactor, tree: unknown): Record<string, unknown> 
 /**
  * Builds the record of one log call: timestamp, level, message, service, environment, trace correlation of
  * the active span, the request log context, then the caller's fields; everything made JSON-safe, redacted,
- * and with control characters escaped.
+ * and with control characters escaped. Only the redactor copies the fields (the JSON-safe pass shares what is
+ * safe already); escaping then copies only what it changes, while the fields are appended.
  */
 export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordContext): LogRecordFields {
   const level = String(info[LEVEL] ?? info['level'] ?? 'info');
@@ -97,27 +104,27 @@ export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordConte
   } catch {
     message = '[unloggable message]';
   }
-  const safe = toLogSafe({ context: currentLogContext() ?? {}, fields: callerFields(info) }) as Record<
-    string,
-    unknown
-  >;
-  const { context = {}, fields = {} } = escapeDeep(redactTree(ctx.redactor, safe)) as Record<string, object>;
+  const safe = toLogSafe({ context: currentLogContext() ?? {}, fields: callerFields(info) });
+  const { context, fields } = redactTree(ctx.redactor, safe);
   const record: LogRecordFields = {
-    timestamp: new Date().toISOString(),
+    timestamp: timestamp(),
     level,
     message: escapeControlChars(message),
     service: ctx.service,
     environment: ctx.environment,
-    ...correlation(),
   };
-  appendFields(record, context);
-  appendFields(record, fields);
+  addCorrelation(record);
+  appendEscaped(record, context);
+  appendEscaped(record, fields);
   return record;
 }
 
-function appendFields(record: LogRecordFields, fields: object): void {
-  for (const [key, value] of Object.entries(fields)) {
-    const name = RESERVED.has(key) ? `_${key}` : key;
-    setOwn(record, name, value);
+/** Appends the escaped entries of a redacted group; SDK-owned names are kept as `_<name>`. */
+function appendEscaped(record: LogRecordFields, group: unknown): void {
+  if (typeof group !== 'object' || group === null) return;
+  const source = group as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const name = escapeControlChars(key);
+    setOwn(record, RESERVED.has(name) ? `_${name}` : name, escapeTree(source[key]));
   }
 }

@@ -81,23 +81,77 @@ function fromObject(source: object, walk: Walk, depth: number): Record<string, u
   return out;
 }
 
+/**
+ * Plain objects are not copied while every entry is safe already; the first entry that changes (or is
+ * dropped) starts a copy from there on. Sharing is fine because the result only feeds the redactor and
+ * `JSON.stringify`, which read it and never mutate it. Each entry is read and walked once.
+ */
+function fromPlainObject(source: object, walk: Walk, depth: number): Record<string, unknown> {
+  const keys = Object.keys(source);
+  if (keys.length > MAX_KEYS) return fromObject(source, walk, depth);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const raw = readKey(source, key);
+    const value = safe(raw, walk, depth);
+    if (out === undefined) {
+      if (value === raw && value !== undefined) continue;
+      out = copyFirstKeys(source, keys, i);
+    }
+    if (value !== undefined) setOwn(out, key, value);
+  }
+  return out ?? (source as Record<string, unknown>);
+}
+
+function copyFirstKeys(source: object, keys: readonly string[], count: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as string;
+    setOwn(out, key, readKey(source, key));
+  }
+  return out;
+}
+
 function fromIterable(items: unknown[], total: number, walk: Walk, depth: number): unknown[] {
   const out = items.slice(0, MAX_ITEMS).map((item) => safe(item, walk, depth) ?? null);
   if (total > MAX_ITEMS) out.push(`…${total - MAX_ITEMS} more items`);
   return out;
 }
 
+/** Same as {@link fromPlainObject} for arrays: not copied while every item is safe already. */
+function fromArray(items: unknown[], walk: Walk, depth: number): unknown[] {
+  if (items.length > MAX_ITEMS) return fromIterable(items.slice(0, MAX_ITEMS), items.length, walk, depth);
+  let out: unknown[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const value = safe(item, walk, depth) ?? null;
+    if (out === undefined) {
+      if (value === item) continue;
+      out = items.slice(0, i);
+    }
+    out.push(value);
+  }
+  return out ?? items;
+}
+
 function structured(value: object, walk: Walk, depth: number): unknown {
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return plainObject(value, walk, depth, true);
   if (value instanceof Error) return fromError(value, walk, depth);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (ArrayBuffer.isView(value)) return `[${value.constructor.name} ${value.byteLength} bytes]`;
-  if (Array.isArray(value)) return fromIterable(value.slice(0, MAX_ITEMS), value.length, walk, depth);
+  if (Array.isArray(value)) return fromArray(value, walk, depth);
   if (value instanceof Map)
     return fromIterable([...value.entries()].slice(0, MAX_ITEMS), value.size, walk, depth);
   if (value instanceof Set) return fromIterable([...value].slice(0, MAX_ITEMS), value.size, walk, depth);
+  return plainObject(value, walk, depth, false);
+}
+
+/** Plain objects and class instances: the result of an own or inherited `toJSON`, else the own keys. */
+function plainObject(value: object, walk: Walk, depth: number, plain: boolean): unknown {
   const toJSON = readKey(value, 'toJSON');
   if (typeof toJSON === 'function') return safe(toJSON.call(value), walk, depth);
-  return fromObject(value, walk, depth);
+  return plain ? fromPlainObject(value, walk, depth) : fromObject(value, walk, depth);
 }
 
 function safe(value: unknown, walk: Walk, depth: number): unknown {
@@ -116,8 +170,9 @@ function safe(value: unknown, walk: Walk, depth: number): unknown {
 }
 
 /**
- * A bounded, JSON-safe copy of `value`: cycles → `"[Circular]"`, BigInt → string, Errors → `{ name, message,
- * stack, code, cause }`, depth/keys/items/strings capped, throwing getters → `"[Unreadable]"`.
+ * A bounded, JSON-safe version of `value`: cycles → `"[Circular]"`, BigInt → string, Errors → `{ name, message,
+ * stack, code, cause }`, depth/keys/items/strings capped, throwing getters → `"[Unreadable]"`. Plain objects and arrays that
+ * are safe already are returned as they are (not copied): treat the result as read-only.
  */
 export function toLogSafe(value: unknown): unknown {
   return safe(value, { ancestors: new Set(), nodes: 0 }, 0);

@@ -47,10 +47,10 @@ function recordFormat(
         message: '[unloggable record]',
       };
     }
-    return Object.assign(record, {
-      [LEVEL]: raw[LEVEL],
-      [MESSAGE]: render(record),
-    }) as unknown as winston.Logform.TransformableInfo;
+    const out = record as Record<PropertyKey, unknown>;
+    out[MESSAGE] = render(record);
+    out[LEVEL] = raw[LEVEL];
+    return out as unknown as winston.Logform.TransformableInfo;
   })();
 }
 
@@ -95,6 +95,8 @@ function defaultTransports(config: LogsConfig): TransportStream[] {
 function finished(logger: Logger): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS);
+    // A transport that never finishes must not keep the process alive after shutdown() gave up on it.
+    timer.unref();
     logger.once('finish', () => {
       clearTimeout(timer);
       resolve();

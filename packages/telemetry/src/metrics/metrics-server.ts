@@ -43,7 +43,13 @@ export function startMetricsServer(
   const server = createServer(handler(render));
   const address = new Promise<AddressInfo | undefined>((resolve) => {
     server.once('listening', () => resolve(server.address() as AddressInfo));
-    server.once('error', (error) => {
+    let started = false;
+    server.once('listening', () => {
+      started = true;
+    });
+    // Kept for the server's whole life: a later 'error' (e.g. EMFILE on accept) must not crash the service.
+    server.on('error', (error) => {
+      if (started) return;
       warn('metrics listener failed to start', { port, host, error: error.message });
       resolve(undefined);
     });

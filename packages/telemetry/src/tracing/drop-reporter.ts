@@ -1,3 +1,6 @@
+/** Distinct drop reasons kept per warning window (error messages vary; memory must not). */
+const MAX_REASONS = 5;
+
 /** Receives warnings; never throws. */
 export type Warn = (message: string, fields?: Record<string, unknown>) => void;
 
@@ -24,7 +27,7 @@ export class DropReporter {
     if (count <= 0) return;
     this.total += count;
     this.pending += count;
-    this.reasons.add(reason);
+    if (this.reasons.size < MAX_REASONS) this.reasons.add(reason);
     const wait = this.lastWarnAt + this.intervalMs - Date.now();
     if (wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait).unref();
@@ -39,7 +42,7 @@ export class DropReporter {
     const fields = {
       dropped_spans: this.pending,
       dropped_spans_total: this.total,
-      reasons: [...this.reasons].slice(0, 5).join('; '),
+      reasons: [...this.reasons].join('; '),
       next_warning_in_ms: this.intervalMs,
     };
     this.pending = 0;
