@@ -1,3 +1,4 @@
+import { textFacts } from './detectors/facts';
 import type { Detector, Replace } from './detectors/types';
 
 const MAX_PASSES = 3;
@@ -6,21 +7,13 @@ const MAX_PASSES = 3;
 const CLEAN_CACHE_SIZE = 2048;
 const CLEAN_CACHE_MAX_LENGTH = 256;
 
-/** Counts ASCII digits, stopping early at `limit` (the largest threshold any gate needs). */
-export function countDigits(text: string, limit: number): number {
-  let n = 0;
-  for (let i = 0; i < text.length && n < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
-
 /**
- * Compiles a scanner that runs every detector whose cheap gate passes. A text that changed is scanned again
- * (up to 3 passes) so a replacement can never uncover a new match: scanning the output changes nothing.
- * Positional detectors rerun only with a `stableCensor` (a fixed string they recognise and leave alone); a
- * censor function could otherwise be applied to its own output.
+ * Compiles a scanner that runs every detector whose trigger characters and cheap gate pass. One pass over the text
+ * ({@link textFacts}) answers every trigger test; after a detector changed the text it is redone only when a
+ * trigger test would fail. A text that changed is scanned again (up to 3 passes, each starting from fresh facts)
+ * so a replacement can never uncover a new match: scanning the output changes nothing. Positional detectors rerun
+ * only with a `stableCensor` (a fixed string they recognise and leave alone); a censor function could otherwise be
+ * applied to its own output.
  */
 export function createTextScanner(
   detectors: readonly Detector[],
@@ -28,31 +21,56 @@ export function createTextScanner(
   minLength: number,
   stableCensor: boolean,
 ) {
-  const once = (text: string, pass: number): string => {
-    const digits = countDigits(text, 13);
+  const triggers = detectors.map((d) => d.trigger);
+  const anyTrigger = triggers.reduce((a, b) => a | b, 0);
+  const once = (text: string, pass: number, firstFacts: number): string => {
+    let facts = firstFacts;
+    let fresh = true;
     let out = text;
-    for (const d of detectors) {
-      const runs = pass === 0 || stableCensor || d.positional !== true;
-      if (runs && d.gate(out, digits)) out = d.scan(out, replace);
+    for (let i = 0; i < detectors.length; i++) {
+      const d = detectors[i] as Detector;
+      if (pass > 0 && !stableCensor && d.positional === true) continue;
+      const trigger = triggers[i] as number;
+      if ((facts & trigger) === 0) {
+        // After a replacement the facts still cover what is left of the text (replacing only removes), but not
+        // what the censor inserted: look again before skipping, not on every change (a 1 MB text changes often).
+        if (fresh) continue;
+        facts = textFacts(out);
+        fresh = true;
+        if ((facts & trigger) === 0) continue;
+      }
+      if (!d.gate(out, facts)) continue;
+      const next = d.scan(out, replace);
+      if (next !== out) {
+        out = next;
+        fresh = false;
+      }
     }
     return out;
   };
   const clean = new Set<string>();
-  return (text: string): string => {
-    if (detectors.length === 0 || text.length < minLength) return text;
-    const cacheable = text.length <= CLEAN_CACHE_MAX_LENGTH;
-    if (cacheable && clean.has(text)) return text;
+  const scan = (text: string): string => {
+    let facts = textFacts(text);
+    // A value holding none of the characters any detector starts from is done, without touching the cache.
+    if ((facts & anyTrigger) === 0) return text;
     let out = text;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const next = once(out, pass);
+      const next = once(out, pass, facts);
       if (next === out) break;
       out = next;
+      facts = textFacts(out);
     }
-    if (cacheable && out === text) {
+    if (out === text && text.length <= CLEAN_CACHE_MAX_LENGTH) {
       if (clean.size >= CLEAN_CACHE_SIZE) clean.clear();
       clean.add(text);
     }
     return out;
+  };
+  // The hit path stays tiny (log values repeat): a known-clean string costs one Set lookup.
+  return (text: string): string => {
+    if (detectors.length === 0 || text.length < minLength) return text;
+    if (text.length <= CLEAN_CACHE_MAX_LENGTH && clean.has(text)) return text;
+    return scan(text);
   };
 }
 

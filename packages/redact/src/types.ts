@@ -53,7 +53,10 @@ export interface RedactorOptions {
   urlCensor?: string;
   /** Objects nested deeper than this become `"[Truncated]"`; default 10. */
   maxDepth?: number;
-  /** Strings longer than this are cut with a marker before scanning; default 16384. */
+  /**
+   * Strings inside `redact`/`redactHeaders` longer than this are scanned up to this length plus a 4 KB look-ahead,
+   * then cut to at most this many characters ending in `…[truncated N chars]`; default 16384. `redactText` never cuts.
+   */
   maxStringLength?: number;
   /** Arrays, Sets, Maps and objects with more entries than this keep the first `maxItems - 1` plus a marker; default 1000. */
   maxItems?: number;

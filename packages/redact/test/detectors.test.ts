@@ -131,10 +131,12 @@ describe('bearer / basic', () => {
     ['Bearer abcDEF123456789xyz', 'abcDEF123456789xyz'],
     ['authorization: bearer 0123456789', '0123456789'],
     ['Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA=='],
-  ])('finds %s and keeps the scheme word', (text, secret) => {
+    ['using BeaRER abcDEF123456789xyz', 'abcDEF123456789xyz'],
+    ['hdr bAsIc dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA=='],
+  ])('finds %s and keeps the scheme word (any letter case)', (text, secret) => {
     const out = only('bearer').redactText(text);
     expect(out).not.toContain(secret);
-    expect(out).toMatch(/(Bearer|bearer|Basic) \[REDACTED\]$/);
+    expect(out).toMatch(/(bearer|basic) \[REDACTED\]$/i);
   });
   it.each(['the Bearer of this letter', 'Bearer token', 'a basic understanding', 'Basic YWJjZGVmZ2g='])(
     'keeps %s',
@@ -211,6 +213,21 @@ describe('phone', () => {
     ['order id', 'ORD-415-555-2671'],
     ['NANP with bad area code', '115-555-2671'],
   ])('keeps %s', (_why, text) => expectKept(text, only('phone')));
+
+  it.each([
+    ['+1 415 555 2671 020 7946 0958', ['2671', '0958']],
+    ['+14155552671 (415) 555-2671 020 7946 0958', ['4155552671', '555-2671', '7946 0958']],
+    ['call +1 415 555 2671 or +44 20 7946 0958', ['2671', '0958']],
+    ['+1 2 (415) 555-2671', ['555-2671']],
+    ['+44 20 7946 0958 020 7946 0959', ['0958', '0959']],
+    ['+1 415 555 2671 415 555 2672', ['2671', '2672']],
+  ])('finds every number when an international one runs into the next: %s', (text, parts) => {
+    const out = only('phone').redactText(text);
+    for (const part of parts) expect(out).not.toContain(part);
+  });
+  it('keeps a "+" run too long to be a phone number', () => {
+    expectKept('+12345678901234567890', only('phone'));
+  });
 });
 
 describe('url (credentials written in free text)', () => {

@@ -16,6 +16,7 @@ const HOSTILE: [string, string][] = [
   ['dashed digits', fill('1-')],
   ['plus groups', fill('+1 ')],
   ['paren groups', fill('(415) ')],
+  ['phone numbers run together', fill('+1 415 555 2671 020 7946 0958 ')],
   ['leading zero groups', fill('0 ')],
   ['eyJ run', fill('eyJ')],
   ['eyJ dotted', fill('eyJa.')],

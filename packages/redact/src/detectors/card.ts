@@ -1,4 +1,5 @@
 import { luhnValid } from './luhn';
+import { CHAR, digitsOf } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 // Contiguous 13–19 digits, or the printed groupings (common 4-digit prefix factored out for speed) 4-4-4-4(-3) and 4-6-5 / 4-6-4 with one consistent separator.
@@ -25,7 +26,8 @@ export function isCardNumber(digits: string): boolean {
 /** Payment card numbers (PAN), Luhn-checked. */
 export const creditCard: Detector = {
   name: 'creditCard',
-  gate: (_text, digits) => digits >= 13,
+  trigger: CHAR.digit,
+  gate: (_text, facts) => digitsOf(facts) >= 13,
   scan: (text, replace) =>
     replaceWhere(text, CARD, 'creditCard', replace, (m) => isCardNumber(m.replace(/\D/g, ''))),
 };

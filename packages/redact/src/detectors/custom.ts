@@ -1,4 +1,5 @@
 import type { CustomPattern } from '../types';
+import { ALWAYS } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 /** Wraps a user pattern (already validated) as a detector; the `g` flag is added when missing. */
@@ -7,6 +8,7 @@ export function customDetector(pattern: CustomPattern): Detector {
   const re = new RegExp(source, flags.includes('g') ? flags : `${flags}g`);
   return {
     name: pattern.name,
+    trigger: ALWAYS,
     gate: () => true,
     scan: (text, replace) => replaceWhere(text, re, pattern.name, replace, (m) => m.length > 0),
   };

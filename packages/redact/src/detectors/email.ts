@@ -1,3 +1,4 @@
+import { CHAR } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 const EMAIL =
@@ -8,7 +9,8 @@ export function emailDetector(skipLocal: string): Detector {
   const skip = `${skipLocal}@`;
   return {
     name: 'email',
-    gate: (text) => text.includes('@'),
+    trigger: CHAR.at,
+    gate: () => true,
     scan: (text, replace) => replaceWhere(text, EMAIL, 'email', replace, (m) => !m.startsWith(skip)),
   };
 }

@@ -1,3 +1,4 @@
+import { CHAR, digitsOf } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 const IBAN =
@@ -27,6 +28,7 @@ export function isIban(iban: string): boolean {
 /** International bank account numbers, compact or printed in groups of four, mod-97 checked. */
 export const iban: Detector = {
   name: 'iban',
-  gate: (_text, digits) => digits >= 6,
+  trigger: CHAR.upper,
+  gate: (_text, facts) => digitsOf(facts) >= 6,
   scan: (text, replace) => replaceWhere(text, IBAN, 'iban', replace, (m) => isIban(m.replace(/ /g, ''))),
 };

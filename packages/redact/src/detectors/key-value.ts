@@ -1,4 +1,5 @@
 import { splitWords } from '../keys';
+import { CHAR } from './facts';
 import type { Detector } from './types';
 
 const WEAK_WORDS = new Set(['id', 'key', 'set', 'x', 'number', 'string']);
@@ -26,8 +27,11 @@ export function keyValueDetector(
   return {
     name: 'keyValue',
     positional: true,
-    gate: (text) => (text.includes('=') || text.includes(':')) && mention.test(text),
+    trigger: CHAR.equals | CHAR.colon,
+    gate: (text) => mention.test(text),
     scan(text, replace) {
+      // Most texts that pass the gate hold only harmless pairs (`page=2`): find a sensitive key before rebuilding.
+      if (!hasSensitivePair(text, isSensitiveKey)) return text;
       PAIR.lastIndex = 0;
       return text.replace(
         PAIR,
@@ -49,6 +53,14 @@ export function keyValueDetector(
       );
     },
   };
+}
+
+function hasSensitivePair(text: string, isSensitiveKey: (key: string) => string | undefined): boolean {
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(text); m !== null; m = PAIR.exec(text)) {
+    if (isSensitiveKey(m[2] as string) !== undefined) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,7 +1,9 @@
+import { CHAR, hasAll } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 const JWT = /(?<![\w-])eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]*/g;
 const AUTH_SCHEME = /\b(Bearer|Basic)([ \t]+)([\w\-.~+/]+=*)/gi;
+const SCHEME_WORD = /bearer|basic/i;
 const API_KEY = new RegExp(
   '(?<![\\w-])(?:' +
     [
@@ -24,6 +26,7 @@ const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----/g;
 /** JSON Web Tokens (three base64url parts, header starting `eyJ`). */
 export const jwt: Detector = {
   name: 'jwt',
+  trigger: CHAR.capitalJ,
   gate: (text) => text.includes('eyJ'),
   scan: (text, replace) => replaceWhere(text, JWT, 'jwt', replace, () => true),
 };
@@ -31,9 +34,9 @@ export const jwt: Detector = {
 /** `Bearer <token>` and `Basic <base64 user:pass>` credentials; the scheme word is kept. */
 export const bearer: Detector = {
   name: 'bearer',
-  gate: (text) =>
-    text.length >= 14 &&
-    (text.includes('earer') || text.includes('asic') || text.includes('EARER') || text.includes('ASIC')),
+  trigger: CHAR.letterB,
+  // Case-insensitive like the scan itself: `BeaRER x` must not slip past the gate.
+  gate: (text) => text.length >= 14 && SCHEME_WORD.test(text),
   scan(text, replace) {
     AUTH_SCHEME.lastIndex = 0;
     return text.replace(AUTH_SCHEME, (m: string, scheme: string, gap: string, token: string) =>
@@ -53,15 +56,22 @@ function isCredential(scheme: string, token: string): boolean {
 /** Well-known secret formats: AWS access key ids, GitHub, Slack, Stripe, Google API keys, npm tokens. */
 export const apiKey: Detector = {
   name: 'apiKey',
-  // The shortest format (Slack `xoxb-` + 10) is 15 characters; a gate must never skip a text that can match.
-  gate: (text) => text.length >= 15,
+  // Every format holds `A` (AWS, Google) or `_` (GitHub, Stripe, npm), or `x` and `-` (Slack `xox…-`), or `.`
+  // and `/` (Slack webhook); the shortest (Slack `xoxb-` + 10) is 15 characters. Never skip a text that can match.
+  trigger: CHAR.capitalA | CHAR.underscore | CHAR.dash | CHAR.slash,
+  gate: (text, facts) =>
+    text.length >= 15 &&
+    ((facts & (CHAR.capitalA | CHAR.underscore)) !== 0 ||
+      (hasAll(facts, CHAR.letterX | CHAR.dash) && text.includes('xox')) ||
+      (hasAll(facts, CHAR.dot | CHAR.slash) && text.includes('hooks.slack.com/'))),
   scan: (text, replace) => replaceWhere(text, API_KEY, 'apiKey', replace, () => true),
 };
 
 /** PEM private key blocks; a block without its END line is censored to the end of the text. */
 export const privateKey: Detector = {
   name: 'privateKey',
-  gate: (text) => text.includes('-----BEGIN'),
+  trigger: CHAR.dash,
+  gate: (text, facts) => hasAll(facts, CHAR.upper) && text.includes('-----BEGIN'),
   scan(text, replace) {
     let out = '';
     let from = 0;

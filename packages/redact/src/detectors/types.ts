@@ -11,8 +11,13 @@ export interface Detector {
    * would match its own censor output again, so it runs in the first pass only.
    */
   readonly positional?: boolean;
-  /** Cheap pre-check; `digits` is the number of ASCII digits in the text, counted up to 13. */
-  gate(text: string, digits: number): boolean;
+  /**
+   * Characters (`CHAR` bits of `./facts`) of which a text must hold at least one for this detector to match; it
+   * is tested with one bitwise AND before `gate` is called. It must be a necessary condition, never a guess.
+   */
+  readonly trigger: number;
+  /** Cheap pre-check, called only when `trigger` passed; `facts` describes the text (see `./facts`). */
+  gate(text: string, facts: number): boolean;
   /** Returns the text with every match replaced (the same string when nothing matched). */
   scan(text: string, replace: Replace): string;
 }

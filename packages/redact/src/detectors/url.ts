@@ -1,3 +1,4 @@
+import { CHAR } from './facts';
 import { type Detector, replaceWhere } from './types';
 
 // "…" ends a URL and a value: it is how a cut string is marked, and a marker must never be censored.
@@ -16,8 +17,10 @@ export function urlDetector(
   return {
     name: 'url',
     positional: true,
-    gate: (text) =>
-      text.includes('://') || (text.includes('=') && (text.includes('?') || text.includes('&'))),
+    trigger: CHAR.colon | CHAR.equals,
+    gate: (text, facts) =>
+      ((facts & CHAR.colon) !== 0 && text.includes('://')) ||
+      ((facts & CHAR.equals) !== 0 && (facts & (CHAR.question | CHAR.amp)) !== 0),
     scan(text, _replace) {
       const absolute = text.includes('://')
         ? replaceWhere(
