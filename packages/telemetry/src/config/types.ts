@@ -7,6 +7,7 @@ import type {
   SamplerName,
   TraceExporterName,
 } from '../options';
+import type { MetricsConfig } from '../metrics/types';
 
 /** Slow-operation thresholds in ms per span kind; `undefined` means no warning for that kind. */
 export interface ResolvedSlowSpans {
@@ -53,15 +54,8 @@ export interface ResolvedLogs {
   stream?: NodeJS.WritableStream;
 }
 
-/** Metrics, resolved. */
-export interface ResolvedMetrics {
-  enabled: boolean;
-  seriesLimit: number;
-  port?: number;
-  host?: string;
-  runtimeMetrics: boolean;
-  longBuckets?: readonly number[];
-}
+/** Metrics, resolved: exactly what the metrics part is built from. */
+export type ResolvedMetrics = MetricsConfig;
 
 /** Everything `startTelemetry` runs with: options merged over environment variables merged over defaults. */
 export interface ResolvedConfig {
