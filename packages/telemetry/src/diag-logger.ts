@@ -12,8 +12,20 @@ const LEVELS: Record<OtelLogLevel, DiagLogLevel> = {
   all: DiagLogLevel.ALL,
 };
 
+// The SDK parses some OTEL_* variables again from process.env (sampler, BSP limits, exporter timeout) and
+// complains about invalid values itself, sometimes naming a default we do not use. Our config layer has
+// already warned once about each of those values and decided what to use, so these echoes are dropped.
+const SDK_ENV_COMPLAINT =
+  /\bOTEL_[A-Z_]+\b.*\b(invalid|out of range|is blank)\b|^Unknown value .* for OTEL_[A-Z_]+/;
+
+/** Whether a diagnostic is the SDK's own complaint about an `OTEL_*` value that our config already reported. */
+export function isSdkEnvComplaint(message: string): boolean {
+  return SDK_ENV_COMPLAINT.test(message);
+}
+
 function forward(logger: Logger, level: string) {
   return (message: string, ...args: unknown[]) => {
+    if (isSdkEnvComplaint(message)) return;
     try {
       logger.log(level, `opentelemetry: ${message}`, args.length > 0 ? { otel_args: args.map(String) } : {});
     } catch {

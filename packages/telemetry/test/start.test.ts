@@ -120,6 +120,21 @@ describe('startTelemetry', () => {
     expect(logs.withMessage('opentelemetry:').length).toBeGreaterThan(0);
   });
 
+  it('an invalid OTEL_* value gives exactly one warning, not a second one from the SDK', () => {
+    // The SDK reads process.env itself, so the invalid values must really be in the environment.
+    const saved = { ...process.env };
+    Object.assign(process.env, { OTEL_TRACES_SAMPLER: 'bogus', OTEL_BSP_MAX_QUEUE_SIZE: 'lots' });
+    try {
+      const { logs } = start({}, { OTEL_TRACES_SAMPLER: 'bogus', OTEL_BSP_MAX_QUEUE_SIZE: 'lots' });
+      expect(logs.withMessage('OTEL_TRACES_SAMPLER')).toHaveLength(1);
+      expect(logs.withMessage('OTEL_TRACES_SAMPLER')[0]).toMatchObject({ level: 'warn' });
+      expect(logs.withMessage('OTEL_BSP_MAX_QUEUE_SIZE')).toHaveLength(1);
+      expect(logs.withMessage('opentelemetry:')).toEqual([]);
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('the default OTEL_LOG_LEVEL (warn) keeps OpenTelemetry debug chatter out', () => {
     const { logs } = start();
     expect(logs.withMessage('opentelemetry:')).toEqual([]);
