@@ -274,7 +274,8 @@ describe('hostile values never throw and stay bounded', () => {
     expect(records[5]).toMatchObject({ fn: '[Function fn]', nan: 'NaN', date: '1970-01-01T00:00:00.000Z' });
     expect(String(records[6]?.['message'])).toMatch(/…\[991808 more chars\]$/);
     expect(records[7]).toMatchObject({ message: 'getter', args: [{ boom: '[Unreadable]' }] });
-    expect(records[9]).toMatchObject({ args: [{ message: 'frozen' }] });
+    // winston writes `level` into its argument; ours hands it a copy, so even a frozen record logs normally.
+    expect(records[9]).toMatchObject({ level: 'info', message: 'frozen' });
     expect(lines[13]).toContain('"__proto__":{"polluted":true}');
     expect(lines[13]).toContain('"nested":{"__proto__":{"x":1}}');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -312,6 +313,26 @@ describe('hostile values never throw and stay bounded', () => {
     expect(fields).toEqual(snapshot);
     expect(fields.list[3]).toBeNaN();
     expect(typeof fields.nested.later.big).toBe('bigint');
+    await log.shutdown();
+  });
+
+  test('an Error or object logged as the whole record is never modified by winston', async () => {
+    const log = captureLogging();
+    const error = Object.assign(new Error('boom'), { code: 'E_BOOM' });
+    const record = { message: 'as object', order: 7 };
+    const both = { message: 'via log()', order: 8 };
+    const before = [error, record, both].map((value) => Reflect.ownKeys(value));
+    log.logger.error(error);
+    log.logger.info(record);
+    log.logger.log('warn', both);
+    await settle();
+    expect([error, record, both].map((value) => Reflect.ownKeys(value))).toEqual(before);
+    const [first, second, third] = log.records();
+    expect(first).toMatchObject({ level: 'error', message: 'boom', code: 'E_BOOM' });
+    expect(first?.error).toMatchObject({ name: 'Error', message: 'boom' });
+    expect(String((first?.error as { stack?: string }).stack)).toContain('Error: boom');
+    expect(second).toMatchObject({ level: 'info', message: 'as object', order: 7 });
+    expect(third).toMatchObject({ level: 'warn', message: 'via log()', order: 8 });
     await log.shutdown();
   });
 

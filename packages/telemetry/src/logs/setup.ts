@@ -9,6 +9,7 @@ import { LEVEL, MESSAGE, buildRecord } from './record';
 import { toLogSafe } from './safe-value';
 import type { RecordContext } from './record';
 import type { Logging, LogsConfig, TransportStream } from './types';
+import { detachRecordArgument } from './detach';
 
 const LEVELS = winston.config.npm.levels;
 const SHUTDOWN_TIMEOUT_MS = 2000;
@@ -78,7 +79,7 @@ function guardLogger(logger: Logger, isClosed: () => boolean): void {
     target[name] = function guarded(this: unknown, ...args: unknown[]) {
       if (isClosed()) return logger;
       try {
-        return original.apply(this ?? logger, args);
+        return original.apply(this ?? logger, detachRecordArgument(name, args));
       } catch (error) {
         writeFallback(logger, name, args, error);
         return logger;
