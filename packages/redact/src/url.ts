@@ -37,29 +37,33 @@ export function createUrlRedactor(deps: UrlRedactorDeps): (url: string) => strin
       .split('/')
       .map((s) => part(s, false))
       .join('/');
+  const hide = (part: string) => (part === '' ? '' : deps.censor(part, 'userinfo'));
+  const userinfo = (info: string): string => {
+    const colon = info.indexOf(':');
+    return colon < 0 ? hide(info) : `${hide(info.slice(0, colon))}:${hide(info.slice(colon + 1))}`;
+  };
   const authority = (auth: string): string => {
     const at = auth.lastIndexOf('@');
-    if (at < 0) return auth;
-    const userinfo = auth.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    const hide = (part: string) => (part === '' ? '' : deps.censor(part, 'userinfo'));
-    const user = hide(colon < 0 ? userinfo : userinfo.slice(0, colon));
-    const pass = colon < 0 ? '' : `:${hide(userinfo.slice(colon + 1))}`;
-    return `${user}${pass}${auth.slice(at)}`;
+    return at < 0 ? auth : `${userinfo(auth.slice(0, at))}${auth.slice(at)}`;
   };
   const redact = (url: string): string => {
+    const prefix = SCHEME_AUTHORITY.exec(url)?.[0];
+    const at = prefix === undefined ? -1 : unencodedPasswordEnd(url, prefix.length);
+    if (prefix !== undefined && at >= 0) {
+      // What follows the last `@` holds no further userinfo: it is redacted as the rest of this URL.
+      const rest = redact(prefix + url.slice(at + 1)).slice(prefix.length);
+      return `${prefix}${userinfo(url.slice(prefix.length, at))}@${rest}`;
+    }
     const hash = url.indexOf('#');
     const beforeHash = hash < 0 ? url : url.slice(0, hash);
     const fragment = hash < 0 ? undefined : url.slice(hash + 1);
     const q = beforeHash.indexOf('?');
     const head = q < 0 ? beforeHash : beforeHash.slice(0, q);
     let out = '';
-    const prefix = SCHEME_AUTHORITY.exec(head);
-    if (prefix) {
-      const start = prefix[0].length;
-      const slash = head.indexOf('/', start);
+    if (prefix !== undefined) {
+      const slash = head.indexOf('/', prefix.length);
       const end = slash < 0 ? head.length : slash;
-      out = prefix[0] + authority(head.slice(start, end)) + path(head.slice(end));
+      out = prefix + authority(head.slice(prefix.length, end)) + path(head.slice(end));
     } else {
       out = path(head);
     }
@@ -85,4 +89,20 @@ export function createUrlRedactor(deps: UrlRedactorDeps): (url: string) => strin
       return deps.censor(url, 'url');
     }
   };
+}
+
+/**
+ * Where the userinfo of `scheme://user:pa/ss@host` ends when the password was written unencoded and holds `/`,
+ * `?` or `#` (a URL parser would read it as a path): the last `@`, when `user:` stands before the first of those
+ * characters and no `@` does. Digits alone after the colon are a port (`host:8080/@handle`); returns -1 then, and
+ * for every URL whose authority parses normally.
+ */
+function unencodedPasswordEnd(url: string, start: number): number {
+  const at = url.lastIndexOf('@');
+  const delimiter = url.slice(start).search(/[/?#]/) + start;
+  if (at < start || delimiter < start || delimiter > at) return -1;
+  const authority = url.slice(start, delimiter);
+  const colon = authority.indexOf(':');
+  if (colon < 0 || authority.includes('@') || /^\d*$/.test(authority.slice(colon + 1))) return -1;
+  return at;
 }

@@ -11,6 +11,23 @@ describe('redactUrl', () => {
     expect(redactUrl('redis://:pw@127.0.0.1:6379/0')).toBe('redis://:REDACTED@127.0.0.1:6379/0');
   });
 
+  it('replaces an unencoded password holding "/", "?" or "#" up to the last "@"', () => {
+    expect(redactUrl('postgres://app:pa/ss+b64==@db:5432/app')).toBe(
+      'postgres://REDACTED:REDACTED@db:5432/app',
+    );
+    expect(redactUrl('mongodb://u:p?ss@mongo/x?token=t')).toBe(
+      'mongodb://REDACTED:REDACTED@mongo/x?token=REDACTED',
+    );
+    expect(redactUrl('mysql://root:p#ssw0rd@mysql/app')).toBe('mysql://REDACTED:REDACTED@mysql/app');
+    expect(r.redactText('connect postgres://app:pa/ss@db failed')).toBe(
+      'connect postgres://REDACTED:REDACTED@db failed',
+    );
+    // A port before the path, or an "@" in the path of a URL without userinfo, is not a password.
+    expect(redactUrl('https://host:8080/@handle')).toBe('https://host:8080/@handle');
+    expect(redactUrl('https://medium.com/@handle')).toBe('https://medium.com/@handle');
+    expect(redactUrl('https://user:pw@host/@handle')).toBe('https://REDACTED:REDACTED@host/@handle');
+  });
+
   it('replaces values of sensitive query keys and keeps the key', () => {
     expect(redactUrl('https://x.io/cb?token=abc&page=2&API_KEY=k&password=p')).toBe(
       'https://x.io/cb?token=REDACTED&page=2&API_KEY=REDACTED&password=REDACTED',
