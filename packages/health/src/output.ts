@@ -8,13 +8,12 @@ const SCAN_FACTOR = 4;
 const CUT_MARGIN = 256;
 const MAX_DETAIL_KEYS = 32;
 const RESERVED = new Set(['status', 'response_ms', 'output']);
-// `scheme://user:password@host` anywhere in free text, and `password=...` pairs of key/value DSNs.
+// The redactor handles connection strings (`url` detector, unencoded passwords included) and `password=…`
+// pairs (`keyValue`). Its URL detector stops at quotes, `<`, `>`, backticks and `…`, which end a URL in JSON or
+// HTML; check output is short free text where over-censoring costs nothing, so a userinfo holding those
+// characters is censored here first, up to the last `@` of the word.
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#]{0,512}@/gi;
-// Unencoded passwords often hold `/`, `?` or `#` (base64, generated secrets), which end the userinfo above:
-// with `user:` present, everything up to the last `@` of the word is censored. This may also hide a
-// `host:port/path` that has an `@` later in the path; over-censoring is the safe side.
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s:/?#@]{0,256}:[^\s]{0,512}@/gi;
-const SECRET_PAIR = /\b(password|passwd|pwd|secret|token)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;,&]+)/gi;
 const CENSOR = '[REDACTED]';
 
 /** Turns untrusted text into something safe to serve: scrubbed, one line, bounded. */
@@ -32,11 +31,9 @@ export function createOutputSanitizer(
   const scanLimit = Math.max(1024, maxLength * SCAN_FACTOR);
   const text = (value: string): string => {
     const cut = value.length > scanLimit;
-    let scrubbed = redactor
-      .redactText(
-        value.slice(0, scanLimit).replace(URL_PASSWORD, `$1${CENSOR}@`).replace(URL_USERINFO, `$1${CENSOR}@`),
-      )
-      .replace(SECRET_PAIR, `$1$2${CENSOR}`);
+    let scrubbed = redactor.redactText(
+      value.slice(0, scanLimit).replace(URL_PASSWORD, `$1${CENSOR}@`).replace(URL_USERINFO, `$1${CENSOR}@`),
+    );
     if (cut) scrubbed = `${scrubbed.slice(0, Math.max(0, scrubbed.length - CUT_MARGIN))}…`;
     return truncate(escapeControlChars(scrubbed), maxLength);
   };
