@@ -1,5 +1,6 @@
 import type { PathState } from './paths';
 import { assign } from './assign';
+import { MARKERS } from './markers';
 import type { Walk } from './walk';
 
 /**
@@ -38,7 +39,7 @@ function errorValue(e: Error, walk: Walk, depth: number, state: PathState | null
     try {
       v = source[key];
     } catch {
-      v = '[Unreadable]';
+      v = MARKERS.unreadable;
     }
     if (v !== undefined) assign(out, walk.config.scanKey(key), walk.entry(key, v, depth, state));
   }

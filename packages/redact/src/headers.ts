@@ -1,5 +1,6 @@
 import { assign } from './assign';
 import type { ValueCensor } from './censor';
+import { MARKERS } from './markers';
 
 /** Headers whose value is always a credential. */
 export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
@@ -65,6 +66,6 @@ function read(headers: Record<string, unknown>, name: string): unknown {
   try {
     return headers[name];
   } catch {
-    return '[Unreadable]';
+    return MARKERS.unreadable;
   }
 }

@@ -1,6 +1,7 @@
 import { assign } from './assign';
 import type { ValueCensor } from './censor';
 import { exoticValue } from './exotic';
+import { MARKERS } from './markers';
 import type { PathState } from './paths';
 
 /** Everything the walk needs, compiled once by the redactor. */
@@ -14,13 +15,6 @@ export interface WalkConfig {
   readonly maxDepth: number;
   readonly maxItems: number;
 }
-
-/** Markers written in place of values that cannot or must not be copied. */
-export const MARKERS = {
-  circular: '[Circular]',
-  truncated: '[Truncated]',
-  unreadable: '[Unreadable]',
-} as const;
 
 /** One redaction run: a deep, JSON-safe copy of `value` with secrets replaced. Never throws. */
 export class Walk {
