@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { HealthConfigError } from '../errors';
-import type { HealthCheck, HealthStatus } from '../types';
+import type { CheckDetail, DetailValue, HealthCheck, HealthStatus } from '../types';
 import {
   booleanOption,
   numberOption,
@@ -57,9 +57,37 @@ export function thresholds(
 }
 
 /** `fail` at or above `fail`, `warn` at or above `warn`, else `pass`. */
-export function statusFor(value: number, warn: number, fail: number): HealthStatus {
+function statusFor(value: number, warn: number, fail: number): HealthStatus {
   if (value >= fail) return 'fail';
   return value >= warn ? 'warn' : 'pass';
+}
+
+/** One observed value of a threshold check, with the words that describe it (`disk 42% used`). */
+export interface Observation {
+  value: number;
+  unit: 'percent' | 'ms';
+  text: string;
+}
+
+/**
+ * The result of a check comparing one value with warn/fail thresholds: status, observed value and unit, the
+ * check's own details, and (unless it passes) an output naming both thresholds.
+ */
+export function thresholdResult(
+  observed: Observation,
+  warn: number,
+  fail: number,
+  details: Record<string, DetailValue> = {},
+): CheckDetail {
+  const status = statusFor(observed.value, warn, fail);
+  const unit = observed.unit === 'percent' ? '%' : 'ms';
+  return {
+    status,
+    observedValue: observed.value,
+    observedUnit: observed.unit,
+    ...details,
+    ...(status === 'pass' ? {} : { output: `${observed.text} (warn ${warn}${unit}, fail ${fail}${unit})` }),
+  };
 }
 
 /** Rounds to one decimal for display. */

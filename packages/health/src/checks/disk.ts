@@ -2,7 +2,7 @@ import { statfs } from 'node:fs/promises';
 import { HealthConfigError } from '../errors';
 import type { HealthCheck } from '../types';
 import type { CommonCheckOptions } from './common';
-import { readOptions, round1, statusFor, thresholds } from './common';
+import { readOptions, round1, thresholdResult, thresholds } from './common';
 
 /** Options of {@link disk}. */
 export interface DiskCheckOptions extends CommonCheckOptions {
@@ -27,20 +27,13 @@ export function disk(options?: DiskCheckOptions): HealthCheck {
   const path = (raw.path as string | undefined) ?? process.cwd();
   return {
     ...common,
-    name: common.name,
     check: async () => {
       const stats = await statfs(path);
       const used = (stats.blocks - stats.bfree) * stats.bsize;
       const usable = used + stats.bavail * stats.bsize;
       const percent = usable > 0 ? round1((used / usable) * 100) : 0;
-      const status = statusFor(percent, warn, fail);
-      return {
-        status,
-        observedValue: percent,
-        observedUnit: 'percent',
-        free_bytes: stats.bavail * stats.bsize,
-        ...(status === 'pass' ? {} : { output: `disk ${percent}% used (warn ${warn}%, fail ${fail}%)` }),
-      };
+      const observed = { value: percent, unit: 'percent', text: `disk ${percent}% used` } as const;
+      return thresholdResult(observed, warn, fail, { free_bytes: stats.bavail * stats.bsize });
     },
   };
 }

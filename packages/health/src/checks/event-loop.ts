@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { HealthCheck } from '../types';
 import type { CommonCheckOptions } from './common';
-import { readOptions, round1, statusFor, thresholds } from './common';
+import { readOptions, round1, thresholdResult, thresholds } from './common';
 import { positiveMsOption } from '../validate';
 
 /** Options of {@link eventLoopDelay}. */
@@ -29,7 +29,6 @@ export function eventLoopDelay(options?: EventLoopDelayCheckOptions): HealthChec
   let histogram: ReturnType<typeof monitorEventLoopDelay> | undefined;
   return {
     ...common,
-    name: common.name,
     check: async () => {
       // Started on first use so a health object that never runs this check costs nothing.
       if (!histogram) {
@@ -42,16 +41,8 @@ export function eventLoopDelay(options?: EventLoopDelayCheckOptions): HealthChec
       const p99 = delay(histogram.percentile(99));
       const max = delay(histogram.max);
       histogram.reset();
-      const status = statusFor(p99, warn, fail);
-      return {
-        status,
-        observedValue: p99,
-        observedUnit: 'ms',
-        max_ms: max,
-        ...(status === 'pass'
-          ? {}
-          : { output: `event loop delay p99 ${p99}ms (warn ${warn}ms, fail ${fail}ms)` }),
-      };
+      const observed = { value: p99, unit: 'ms', text: `event loop delay p99 ${p99}ms` } as const;
+      return thresholdResult(observed, warn, fail, { max_ms: max });
     },
   };
 }

@@ -30,7 +30,6 @@ export function http(url: string | URL, options?: HttpCheckOptions): HealthCheck
   const headers = headersOption(raw.headers);
   return {
     ...common,
-    name: common.name,
     check: async (signal) => {
       const start = performance.now();
       const response = await fetch(target, { method, headers, signal, redirect: 'manual' });

@@ -4,7 +4,7 @@ import { HealthConfigError } from '../errors';
 import type { HealthCheck } from '../types';
 import { cgroupMemoryLimit } from './cgroup';
 import type { CommonCheckOptions } from './common';
-import { readOptions, round1, statusFor, thresholds } from './common';
+import { readOptions, round1, thresholdResult, thresholds } from './common';
 
 /** Options of {@link memory}. */
 export interface MemoryCheckOptions extends CommonCheckOptions {
@@ -30,25 +30,20 @@ export function memory(options?: MemoryCheckOptions): HealthCheck {
   const root = (raw.cgroupRoot as string | undefined) ?? '/sys/fs/cgroup';
   return {
     ...common,
-    name: common.name,
     check: async () => {
       const cgroupLimit = await cgroupMemoryLimit(root);
       const rssLimit = Math.min(cgroupLimit ?? Number.POSITIVE_INFINITY, totalmem());
       const rss = process.memoryUsage.rss();
       const heap = getHeapStatistics();
       const percent = round1(Math.max(rss / rssLimit, heap.used_heap_size / heap.heap_size_limit) * 100);
-      const status = statusFor(percent, warn, fail);
-      return {
-        status,
-        observedValue: percent,
-        observedUnit: 'percent',
+      const observed = { value: percent, unit: 'percent', text: `memory ${percent}% used` } as const;
+      return thresholdResult(observed, warn, fail, {
         rss_bytes: rss,
         rss_limit_bytes: rssLimit,
         limit_source: cgroupLimit === undefined ? 'os' : 'cgroup',
         heap_used_bytes: heap.used_heap_size,
         heap_limit_bytes: heap.heap_size_limit,
-        ...(status === 'pass' ? {} : { output: `memory ${percent}% used (warn ${warn}%, fail ${fail}%)` }),
-      };
+      });
     },
   };
 }

@@ -25,7 +25,6 @@ export function redis(client: RedisClient, options?: RedisCheckOptions): HealthC
   const { common } = readOptions('redis', options, []);
   return {
     ...common,
-    name: common.name,
     check: async () => {
       const start = performance.now();
       const reply = await client.ping();

@@ -31,7 +31,6 @@ export function sql(client: SqlClient, options?: SqlCheckOptions): HealthCheck {
   const statement = (raw.query as string | undefined) ?? 'SELECT 1';
   return {
     ...common,
-    name: common.name,
     check: async () => {
       const start = performance.now();
       await client.query(statement);
