@@ -5,19 +5,13 @@ import type {
   OtelLogLevel,
   PropagatorName,
   SamplerName,
+  SlowSpanThresholds,
   TraceExporterName,
 } from '../options';
 import type { MetricsConfig } from '../metrics/types';
 
-/** Slow-operation thresholds in ms per span kind; `undefined` means no warning for that kind. */
-export interface ResolvedSlowSpans {
-  server?: number;
-  client?: number;
-  internal?: number;
-  producer?: number;
-  consumer?: number;
-  database?: number;
-}
+/** Slow-operation thresholds in ms per span kind, defaults filled in; `undefined` means no warning for that kind. */
+export type ResolvedSlowSpans = SlowSpanThresholds;
 
 /** Keep-errors sampling, resolved. */
 export interface ResolvedKeepErrors {

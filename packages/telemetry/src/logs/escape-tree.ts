@@ -1,5 +1,5 @@
 import { escapeControlChars } from '@fasttodo/redact';
-import { setOwn } from './safe-value';
+import { copyFirstKeys, setOwn } from './safe-value';
 
 // Escapes control characters in every string and key of a redacted tree. Copy-on-write: a subtree without
 // anything to escape (almost every record) is returned as is, so a clean record allocates nothing here.
@@ -32,18 +32,8 @@ function escapeEntries(source: Record<string, unknown>): Record<string, unknown>
     const escapedKey = escapeControlChars(key);
     const escaped = escapeTree(item);
     if (out === undefined && escapedKey === key && escaped === item) continue;
-    out ??= copyFirst(source, keys, i);
+    out ??= copyFirstKeys(source, keys, i);
     setOwn(out, escapedKey, escaped);
   }
   return out ?? source;
-}
-
-/** A new object holding the first `count` entries of `source`, which needed no escaping. */
-function copyFirst(source: Record<string, unknown>, keys: readonly string[], count: number) {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < count; i++) {
-    const key = keys[i] as string;
-    setOwn(out, key, source[key]);
-  }
-  return out;
 }

@@ -103,7 +103,12 @@ function fromPlainObject(source: object, walk: Walk, depth: number): Record<stri
   return out ?? (source as Record<string, unknown>);
 }
 
-function copyFirstKeys(source: object, keys: readonly string[], count: number): Record<string, unknown> {
+/** A new object holding the first `count` entries of `source` (getters read safely), in key order. */
+export function copyFirstKeys(
+  source: object,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     const key = keys[i] as string;

@@ -40,14 +40,10 @@ export function redactAttributes(attributes: Attributes, redactor: Redactor): At
   return out;
 }
 
-function redactEvent(event: TimedEvent, redactor: Redactor): TimedEvent {
-  if (!event.attributes) return event;
-  return { ...event, attributes: redactAttributes(event.attributes, redactor) };
-}
-
-function redactLink(link: Link, redactor: Redactor): Link {
-  if (!link.attributes) return link;
-  return { ...link, attributes: redactAttributes(link.attributes, redactor) };
+/** A copy of a span event or link with its attributes redacted (the same object when it has none). */
+function withRedactedAttributes<T extends TimedEvent | Link>(item: T, redactor: Redactor): T {
+  if (!item.attributes) return item;
+  return { ...item, attributes: redactAttributes(item.attributes, redactor) };
 }
 
 const NAME_CACHE_SIZE = 1000;
@@ -74,8 +70,8 @@ export class SpanRedactor {
       name: this.name(span.name),
       status,
       attributes: hasKeys(span.attributes) ? redactAttributes(span.attributes, r) : span.attributes,
-      events: span.events.length > 0 ? span.events.map((e) => redactEvent(e, r)) : span.events,
-      links: span.links.length > 0 ? span.links.map((l) => redactLink(l, r)) : span.links,
+      events: span.events.length > 0 ? span.events.map((e) => withRedactedAttributes(e, r)) : span.events,
+      links: span.links.length > 0 ? span.links.map((l) => withRedactedAttributes(l, r)) : span.links,
     });
   }
 
