@@ -9,3 +9,4 @@ export type {
   Redactor,
   RedactorOptions,
 } from './types';
+export type { HeadersInput, RedactedHeaders } from './headers';

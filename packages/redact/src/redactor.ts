@@ -55,7 +55,13 @@ export function createRedactor(options?: RedactorOptions): Redactor {
   return {
     redact: <T>(value: T) => redactValue(value) as T,
     redactText: (text: string) => safely(() => scanText(typeof text === 'string' ? text : String(text))),
-    redactHeaders: createHeaderRedactor({ isSensitiveKey, scanString, redactUrl, censor, redactValue }),
+    redactHeaders: createHeaderRedactor({
+      isSensitiveKey,
+      scanString,
+      redactUrl,
+      censor,
+      maxItems: o.maxItems,
+    }),
     redactUrl,
   };
 }

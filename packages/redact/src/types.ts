@@ -1,3 +1,5 @@
+import type { HeadersInput, RedactedHeaders } from './headers';
+
 /** Names of the built-in free-text detectors. */
 export type DetectorName =
   | 'email'
@@ -68,8 +70,11 @@ export interface Redactor {
   redact<T = unknown>(value: T): T;
   /** Free text with PII and secrets replaced. */
   redactText(text: string): string;
-  /** Copy of HTTP headers with credential headers censored and other values scanned. */
-  redactHeaders<T extends Record<string, unknown>>(headers: T): T;
+  /**
+   * Plain-record copy of HTTP headers (Node's `IncomingHttpHeaders`, a fetch `Headers`, a `Map`, or a flat
+   * `req.rawHeaders` list) with credential headers censored, URL headers scrubbed and other values scanned.
+   */
+  redactHeaders(headers: HeadersInput): RedactedHeaders;
   /** URL (absolute or relative, even malformed) with userinfo, sensitive query values and PII in the path replaced. */
   redactUrl(url: string): string;
 }
