@@ -84,7 +84,7 @@ function compileText(o: ResolvedOptions, isSensitiveKey: KeyMatcher, minLength: 
   const detectors = () => [...builtInDetectors(o.detectors, deps), ...o.patterns.map(customDetector)];
   const stable = typeof o.censor === 'string';
   const scanText = createTextScanner(detectors(), textCensor(o.censor, textCensorString), minLength, stable);
-  const scanUrlPart = createTextScanner(detectors(), censorUrl, minLength, stable);
+  const scanUrlPart = createTextScanner(detectors(), censorUrl, minLength, stable, 1);
   redactUrl = createUrlRedactor({
     isSensitiveParam,
     scan: scanUrlPart,

@@ -1,7 +1,7 @@
 import { textFacts } from './detectors/facts';
 import type { Detector, Replace } from './detectors/types';
 
-const MAX_PASSES = 3;
+const PASSES = 3;
 // Log values repeat (methods, routes, hosts, user agents): short strings found clean are remembered, bounded.
 // Only clean strings are kept, so the cache never holds a secret.
 const CLEAN_CACHE_SIZE = 2048;
@@ -13,13 +13,15 @@ const CLEAN_CACHE_MAX_LENGTH = 256;
  * trigger test would fail. A text that changed is scanned again (up to 3 passes, each starting from fresh facts)
  * so a replacement can never uncover a new match: scanning the output changes nothing. Positional detectors rerun
  * only with a `stableCensor` (a fixed string they recognise and leave alone); a censor function could otherwise be
- * applied to its own output.
+ * applied to its own output. `maxPasses` is 1 for a scanner whose caller repeats it (URL parts: `redactUrl` runs
+ * its own passes), so nested passes never multiply.
  */
 export function createTextScanner(
   detectors: readonly Detector[],
   replace: Replace,
   minLength: number,
   stableCensor: boolean,
+  maxPasses = PASSES,
 ) {
   const triggers = detectors.map((d) => d.trigger);
   const anyTrigger = triggers.reduce((a, b) => a | b, 0);
@@ -54,7 +56,7 @@ export function createTextScanner(
     // A value holding none of the characters any detector starts from is done, without touching the cache.
     if ((facts & anyTrigger) === 0) return text;
     let out = text;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let pass = 0; pass < maxPasses; pass++) {
       const next = once(out, pass, facts);
       if (next === out) break;
       out = next;

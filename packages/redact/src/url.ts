@@ -1,8 +1,15 @@
-import { safeDecode } from './detectors/url';
+import { isSessionParam, safeDecode } from './detectors/url';
 
 const SCHEME_AUTHORITY = /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\//;
 // Characters re-encoded when a scrubbed part is written back (everything but unreserved and a few sub-delims).
 const UNSAFE = /[^\w\-.~!$'()*,;:@]/g;
+/**
+ * URLs inside URL parts (a `?next=` value) are scrubbed too, but only this many levels deep: a deeper URL is
+ * censored whole. With nested passes limited to one, this keeps `redactUrl` and `redactText` linear in the input
+ * however the URLs nest (`http://a/?x=http://a/?x=...`).
+ */
+const MAX_NESTING = 2;
+const PASSES = 3;
 
 /** What {@link createUrlRedactor} needs: which query keys are sensitive, a text scanner and the URL censor. */
 export interface UrlRedactorDeps {
@@ -28,15 +35,22 @@ export function createUrlRedactor(deps: UrlRedactorDeps): (url: string) => strin
     if (eq < 0) return part(pair, true);
     const key = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    const rule = value === '' ? undefined : deps.isSensitiveParam(safeDecode(key.replace(/\+/g, ' ')));
+    const rule = value === '' ? undefined : sensitiveParam(safeDecode(key.replace(/\+/g, ' ')));
     return `${key}=${rule === undefined ? part(value, true) : deps.censor(value, rule)}`;
   };
+  const sensitiveParam = (key: string) => (isSessionParam(key) ? 'session' : deps.isSensitiveParam(key));
   const params = (query: string): string => query.split('&').map(param).join('&');
-  const path = (p: string): string =>
-    p
-      .split('/')
-      .map((s) => part(s, false))
-      .join('/');
+  // A path segment may carry `;name=value` parameters (`/cart;jsessionid=XYZ`).
+  const segment = (s: string): string => {
+    const semi = s.indexOf(';');
+    if (semi < 0) return part(s, false);
+    return `${part(s.slice(0, semi), false)};${s
+      .slice(semi + 1)
+      .split(';')
+      .map(param)
+      .join(';')}`;
+  };
+  const path = (p: string): string => p.split('/').map(segment).join('/');
   const hide = (part: string) => (part === '' ? '' : deps.censor(part, 'userinfo'));
   const userinfo = (info: string): string => {
     const colon = info.indexOf(':');
@@ -72,14 +86,18 @@ export function createUrlRedactor(deps: UrlRedactorDeps): (url: string) => strin
       out += `#${fragment.includes('=') ? params(fragment) : part(fragment, false)}`;
     return out;
   };
+  let depth = 0;
   return (url) => {
     if (typeof url !== 'string') return '';
+    if (depth >= MAX_NESTING) return deps.censor(url, 'url');
+    depth++;
     try {
       // A scrubbed part can change how the rest parses (a censored path segment now reads as a scheme):
       // re-apply until nothing changes, as the text scanner does (not with a censor function, which must never
-      // be applied to its own output).
+      // be applied to its own output). A nested URL gets one pass: the outer passes cover it.
       let out = url;
-      for (let pass = 0; pass < (deps.stableCensor ? 3 : 1); pass++) {
+      const passes = deps.stableCensor && depth === 1 ? PASSES : 1;
+      for (let pass = 0; pass < passes; pass++) {
         const next = redact(out);
         if (next === out) break;
         out = next;
@@ -87,6 +105,8 @@ export function createUrlRedactor(deps: UrlRedactorDeps): (url: string) => strin
       return out;
     } catch {
       return deps.censor(url, 'url');
+    } finally {
+      depth--;
     }
   };
 }

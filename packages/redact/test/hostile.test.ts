@@ -1,6 +1,8 @@
 import { createRedactor } from '@fasttodo/redact';
 
 const MB = 1 << 20;
+// Behaviour, not speed: linear code does 1 MB well within it, a super-linear regex takes minutes (the machine is shared).
+const BOUND_MS = 6000;
 const fill = (unit: string, tail = '') => unit.repeat(Math.ceil(MB / unit.length)) + tail;
 const all = createRedactor({ detectors: true, patterns: [], maxStringLength: 2 * MB });
 const withIp = createRedactor({ detectors: { ip: true } });
@@ -43,11 +45,11 @@ const HOSTILE: [string, string][] = [
 ];
 
 describe('hostile input is scanned in bounded (linear) time', () => {
-  it.each(HOSTILE)('%s: 1 MB in < 2 s', (_name, text) => {
+  it.each(HOSTILE)('%s: 1 MB in bounded time', (_name, text) => {
     const start = performance.now();
     all.redactText(text);
     withIp.redactText(text);
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(BOUND_MS);
   });
 
   it('handles 1 MB keys (many words) in linear time and keeps them out of the caches', () => {
@@ -56,13 +58,13 @@ describe('hostile input is scanned in bounded (linear) time', () => {
     const out = all.redact({ [key]: 'v', [fill('x_')]: 'w' }) as Record<string, unknown>;
     expect(Object.values(out)).toEqual(['[REDACTED]', 'w']);
     expect(Object.values(all.redactHeaders({ [`x-${fill('a-')}token`]: 't' }))).toEqual(['[REDACTED]']);
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(BOUND_MS);
   });
 
   it('redacts a 1 MB URL and a 1 MB value quickly', () => {
     const start = performance.now();
     all.redactUrl(`https://x.io/${fill('a/')}?${fill('token=a&')}`);
     all.redact({ text: fill('a', '@'), list: Array.from({ length: 100_000 }, (_, i) => i) });
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(BOUND_MS);
   });
 });

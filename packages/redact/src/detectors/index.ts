@@ -1,9 +1,13 @@
 import type { DetectorName } from '../types';
+import { authHeaderDetector } from './auth-header';
 import { creditCard } from './card';
+import { commandLineDetector } from './command-line';
+import { cookieDetector } from './cookie';
 import { emailDetector } from './email';
 import { iban } from './iban';
 import { keyValueDetector } from './key-value';
 import { ip } from './ip';
+import { markupDetector } from './markup';
 import { phone } from './phone';
 import { ssn } from './ssn';
 import { apiKey, bearer, jwt, privateKey } from './tokens';
@@ -44,21 +48,28 @@ export interface DetectorDeps {
  * `keyValue` after them (so `authorization: Bearer x` is seen whole by `bearer` first).
  */
 export function builtInDetectors(enabled: ReadonlySet<DetectorName>, deps: DetectorDeps): Detector[] {
-  const all: Record<DetectorName, () => Detector> = {
-    privateKey: () => privateKey,
-    url: () => urlDetector(deps.redactUrl, deps.isSensitiveParam, deps.censorUrlValue),
-    keyValue: () => keyValueDetector(deps.keyNames, deps.isSensitiveKey, deps.alreadyCensored),
-    jwt: () => jwt,
-    bearer: () => bearer,
-    apiKey: () => apiKey,
-    email: () => emailDetector(deps.urlCensor),
-    iban: () => iban,
-    creditCard: () => creditCard,
-    ssn: () => ssn,
-    phone: () => phone,
-    ip: () => ip,
+  const { isSensitiveKey, alreadyCensored } = deps;
+  const all: Record<DetectorName, () => Detector[]> = {
+    privateKey: () => [privateKey],
+    url: () => [urlDetector(deps.redactUrl, deps.isSensitiveParam, deps.censorUrlValue, alreadyCensored)],
+    // Cookie headers, markup and command lines first: a plain pair reading would censor only their first value.
+    keyValue: () => [
+      cookieDetector(alreadyCensored),
+      markupDetector(isSensitiveKey, alreadyCensored),
+      commandLineDetector(isSensitiveKey, alreadyCensored),
+      keyValueDetector(deps.keyNames, isSensitiveKey, alreadyCensored),
+    ],
+    jwt: () => [jwt],
+    bearer: () => [bearer, authHeaderDetector(alreadyCensored)],
+    apiKey: () => [apiKey],
+    email: () => [emailDetector(deps.urlCensor)],
+    iban: () => [iban],
+    creditCard: () => [creditCard],
+    ssn: () => [ssn],
+    phone: () => [phone],
+    ip: () => [ip],
   };
   return (Object.keys(DETECTOR_DEFAULTS) as DetectorName[])
     .filter((n) => enabled.has(n))
-    .map((n) => all[n]());
+    .flatMap((n) => all[n]());
 }

@@ -1,23 +1,26 @@
 import { splitWords } from '../keys';
 import { CHAR } from './facts';
-import type { Detector } from './types';
+import { isPlainValue } from './plain-value';
+import type { Detector, Replace } from './types';
 
 const WEAK_WORDS = new Set(['id', 'key', 'set', 'x', 'number', 'string']);
 
-// `key=value`, `key: value`, `"key": "value"` and `\"key\":\"value\"` (JSON inside a JSON string). The key is
-// a bounded identifier entered only at a word start; the value is a quoted string, a [bracketed] token (so a
-// censored "[REDACTED]" is matched whole and stays stable) or one bare token that never starts at or crosses a
-// "…" (so a truncation marker is never taken for a value).
-const PAIR = new RegExp(
-  '(?<![\\w.-])(\\\\?["\']?)([A-Za-z_][\\w.-]{0,63})\\1([ \\t]{0,8}[:=][ \\t]{0,8})' +
-    '(?:"((?:[^"\\\\\\r\\n]|\\\\.){1,1024})"' +
-    '|\\\\"((?:[^"\\\\\\r\\n]|\\\\[^"]){1,1024})\\\\"' +
-    "|'([^'\\r\\n]{1,1024})'" +
-    '|(\\[[^\\s\\]]{0,1022}\\]|[^\\s"\'\\\\,;&}\\][…][^\\s"\'\\\\,;&}\\]…]{0,1023}))',
-  'g',
-);
+// A key and its separator: `key=`, `key: `, `"key": `, `\"key\":`, `'key' => ` (PHP), `-Dkey=` / `--key=` (command
+// lines). The key is a bounded identifier entered only at a word start (a `-` may precede it), so finding keys
+// costs O(1) per character; the value is read apart, and only after a sensitive key.
+const KEY = /(?<![\w.-])-{0,2}(\\?["']?)([A-Za-z_][\w.-]{0,63})\1([ \t]{0,8}(?:=>|[:=])[ \t]{0,8})/g;
+// The value at the position after a separator: a JSON string, an escaped JSON string (JSON inside a JSON string),
+// a single-quoted string, a [bracketed] token (a censored "[REDACTED]" is matched whole and stays stable) or one
+// bare token that never starts at or crosses a "…" (a truncation marker is never taken for a value). No length cap:
+// a value of any length is found, and each alternative stops at its first delimiter, so reading it is linear.
+const VALUE =
+  /"((?:[^"\\\r\n]|\\.)*)"|\\"((?:[^"\\\r\n]|\\[^"])*)\\"|'([^'\r\n]*)'|(\[[^\s\]]{0,1022}\]|[^\s"'\\,;&}\][…][^\s"'\\,;&}\]…]*)/y;
 
-/** Values assigned to a sensitive key inside text: logfmt, YAML-ish, JSON and escaped JSON. Quotes are kept. */
+/**
+ * Values assigned to a sensitive key inside text: logfmt, YAML-ish, JSON, escaped JSON, PHP/Ruby hashes and
+ * `-Dkey=` properties. Quotes are kept. Every pair is checked, also one that starts inside the value of another
+ * (`Error: password=x`, `cfg=token=x`).
+ */
 export function keyValueDetector(
   keyNames: readonly string[],
   isSensitiveKey: (key: string) => string | undefined,
@@ -29,38 +32,84 @@ export function keyValueDetector(
     positional: true,
     trigger: CHAR.equals | CHAR.colon,
     gate: (text) => mention.test(text),
-    scan(text, replace) {
-      // Most texts that pass the gate hold only harmless pairs (`page=2`): find a sensitive key before rebuilding.
-      if (!hasSensitivePair(text, isSensitiveKey)) return text;
-      PAIR.lastIndex = 0;
-      return text.replace(
-        PAIR,
-        (m: string, quote: string, key: string, sep: string, ...values: unknown[]) => {
-          const rule = isSensitiveKey(key);
-          if (rule === undefined) return m;
-          const [json, escaped, single, bare] = values as (string | undefined)[];
-          if (alreadyCensored.has(json ?? escaped ?? single ?? bare ?? '')) return m;
-          const head = `${quote}${key}${quote}${sep}`;
-          if (json !== undefined) return `${head}"${replace(json, 'keyValue')}"`;
-          if (escaped !== undefined) return `${head}\\"${replace(escaped, 'keyValue')}\\"`;
-          if (single !== undefined) return `${head}'${replace(single, 'keyValue')}'`;
-          if (quote === '') return head + replace(String(bare), 'keyValue');
-          // A JSON literal (number, true): quote the censor so the JSON stays valid; null holds no secret.
-          if (bare === 'null') return m;
-          const q = quote.startsWith('\\') ? '\\"' : '"';
-          return `${head}${q}${replace(String(bare), 'keyValue')}${q}`;
-        },
-      );
-    },
+    scan: (text, replace) => replacePairs(text, replace, isSensitiveKey, alreadyCensored),
   };
 }
 
-function hasSensitivePair(text: string, isSensitiveKey: (key: string) => string | undefined): boolean {
-  PAIR.lastIndex = 0;
-  for (let m = PAIR.exec(text); m !== null; m = PAIR.exec(text)) {
-    if (isSensitiveKey(m[2] as string) !== undefined) return true;
+function replacePairs(
+  text: string,
+  replace: Replace,
+  isSensitiveKey: (key: string) => string | undefined,
+  alreadyCensored: ReadonlySet<string>,
+): string {
+  let out = '';
+  let from = 0;
+  KEY.lastIndex = 0;
+  for (let k = KEY.exec(text); k !== null; k = KEY.exec(text)) {
+    // The next key is looked for right after this separator, so a pair inside this value is seen too.
+    const [, quote = '', key = '', sep = ''] = k;
+    if (isSensitiveKey(key) === undefined) continue;
+    const start = KEY.lastIndex;
+    VALUE.lastIndex = start;
+    const v = VALUE.exec(text);
+    if (v === null) continue;
+    const [, json, escaped, single, bare] = v;
+    const inner = json ?? escaped ?? single ?? bare ?? '';
+    const end = VALUE.lastIndex;
+    if (isCensored(inner, bare !== undefined, text, start, end, alreadyCensored)) continue;
+    if (!isSecretValue(inner, bare !== undefined, sep, text, end)) continue;
+    const censored = replace(inner, 'keyValue');
+    let value: string;
+    if (json !== undefined) value = `"${censored}"`;
+    else if (escaped !== undefined) value = `\\"${censored}\\"`;
+    else if (single !== undefined) value = `'${censored}'`;
+    else if (quote === '') value = censored;
+    // A JSON literal (a number): quote the censor so the JSON stays valid.
+    else value = quote.startsWith('\\') ? `\\"${censored}\\"` : `"${censored}"`;
+    out += text.slice(from, start) + value;
+    from = end;
+    KEY.lastIndex = from;
   }
-  return false;
+  return from === 0 ? text : out + text.slice(from);
+}
+
+// The word after a bare value: `Authorization: Bearer [REDACTED]` has its credential censored already.
+const NEXT_WORD = /[ \t]+(\S+)/y;
+
+/**
+ * True when the value is a censor string, or a bare value whose own assignment or next word is one (a cookie
+ * header `Cookie: theme=[REDACTED]`, a scheme `Bearer [REDACTED]`): censoring it again would only lose context.
+ */
+function isCensored(
+  value: string,
+  bare: boolean,
+  text: string,
+  start: number,
+  end: number,
+  alreadyCensored: ReadonlySet<string>,
+): boolean {
+  if (alreadyCensored.has(value)) return true;
+  if (!bare) return false;
+  const eq = value.lastIndexOf('=');
+  for (const c of alreadyCensored) if (eq >= 0 && text.startsWith(c, start + eq + 1)) return true;
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(text);
+  return next !== null && alreadyCensored.has(next[1] as string);
+}
+
+// After `key: word`, prose goes on: punctuation, or a space and a lower-case word (`Token: expired, sign in`).
+const PROSE_GOES_ON = /[,.;!?]|[ \t]+[a-z]/y;
+const WORD = /^[A-Za-z][a-z]{1,23}$/;
+
+/**
+ * False for values that hold no secret: empty, `null`, `none`, booleans..., and ordinary prose after a colon
+ * (`Password: must be 8 characters`), which is a single plain word followed by more prose.
+ */
+function isSecretValue(value: string, bare: boolean, sep: string, text: string, end: number): boolean {
+  if (isPlainValue(value)) return false;
+  if (!bare || sep.includes('=') || !sep.includes(':') || !WORD.test(value)) return true;
+  PROSE_GOES_ON.lastIndex = end;
+  return !PROSE_GOES_ON.test(text);
 }
 
 /**

@@ -4,6 +4,8 @@ import { type Detector, replaceWhere } from './types';
 const JWT = /(?<![\w-])eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]*/g;
 const AUTH_SCHEME = /\b(Bearer|Basic)([ \t]+)([\w\-.~+/]+=*)/gi;
 const SCHEME_WORD = /bearer|basic/i;
+// Printable ASCII with a colon: what `user:password` decodes to (a word after "Basic" in prose does not).
+const USER_PASS = /^[\x20-\x7e]*:[\x20-\x7e]*$/;
 const API_KEY = new RegExp(
   '(?<![\\w-])(?:' +
     [
@@ -20,8 +22,9 @@ const API_KEY = new RegExp(
     ')(?![\\w-])',
   'g',
 );
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/g;
-const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----/g;
+// PEM (`RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`...) and OpenPGP armour (`PGP PRIVATE KEY BLOCK`).
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 
 /** JSON Web Tokens (three base64url parts, header starting `eyJ`). */
 export const jwt: Detector = {
@@ -47,7 +50,8 @@ export const bearer: Detector = {
 
 function isCredential(scheme: string, token: string): boolean {
   if (scheme.toLowerCase() === 'basic') {
-    return token.length >= 8 && token.length % 4 === 0 && Buffer.from(token, 'base64').includes(0x3a);
+    // Padding is optional: `dXNlcjpwYXNz` is as much a credential as `dXNlcjpwYXNzMQ==`.
+    return token.length >= 6 && USER_PASS.test(Buffer.from(token, 'base64').toString('latin1'));
   }
   if (token.length < 8) return false;
   return token.length >= 24 || /[\d\-._~+/=]/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token));
@@ -67,7 +71,7 @@ export const apiKey: Detector = {
   scan: (text, replace) => replaceWhere(text, API_KEY, 'apiKey', replace, () => true),
 };
 
-/** PEM private key blocks; a block without its END line is censored to the end of the text. */
+/** PEM and PGP private key blocks; a block without its END line is censored to the end of the text. */
 export const privateKey: Detector = {
   name: 'privateKey',
   trigger: CHAR.dash,

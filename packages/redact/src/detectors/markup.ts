@@ -1,0 +1,59 @@
+import { CHAR } from './facts';
+import { isPlainValue } from './plain-value';
+import type { Detector, Replace } from './types';
+
+// `<password>x</password>`: an element with a sensitive name and text content. Attributes and content stop at the
+// next `<`, so each `<` starts at most one linear read.
+const ELEMENT = /<([A-Za-z_][\w.:-]{0,63})((?:[ \t\r\n][^<>]*)?)>([^<]+)<\/\1[ \t]*>/g;
+// A start tag with attributes, e.g. `<input name="password" value="x">`.
+const TAG = /<[A-Za-z][\w:-]{0,63}[ \t\r\n][^<>]*>/g;
+const ATTRIBUTE = /(?<![\w:.-])([\w:.-]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
+const NAMING = new Set(['name', 'id', 'type', 'key', 'property']);
+
+/** Secrets in markup: elements named like a sensitive key, and the `value` of an input named like one. */
+export function markupDetector(
+  isSensitiveKey: (key: string) => string | undefined,
+  alreadyCensored: ReadonlySet<string>,
+): Detector {
+  const keep = (value: string) => isPlainValue(value.trim()) || alreadyCensored.has(value.trim());
+  return {
+    name: 'keyValue',
+    positional: true,
+    // An element needs the `/` of its end tag, a censored attribute its `=`.
+    trigger: CHAR.slash | CHAR.equals,
+    gate: (text) => text.includes('<') && text.includes('>'),
+    scan(text, replace) {
+      const elements = text.replace(ELEMENT, (m: string, name: string, attrs: string, content: string) =>
+        isSensitiveKey(name) === undefined || keep(content)
+          ? m
+          : `<${name}${attrs}>${replace(content, 'keyValue')}</${name}>`,
+      );
+      return elements.replace(TAG, (tag: string) => censorValueAttribute(tag, replace, isSensitiveKey, keep));
+    },
+  };
+}
+
+/** Censors the `value` attribute of a tag whose name, id or type is sensitive (attribute order does not matter). */
+function censorValueAttribute(
+  tag: string,
+  replace: Replace,
+  isSensitiveKey: (key: string) => string | undefined,
+  keep: (value: string) => boolean,
+): string {
+  let sensitive = false;
+  for (const a of tag.matchAll(ATTRIBUTE)) {
+    const value = a[2] ?? a[3] ?? a[4] ?? '';
+    if (NAMING.has((a[1] as string).toLowerCase()) && isSensitiveKey(value) !== undefined) sensitive = true;
+  }
+  if (!sensitive) return tag;
+  return tag.replace(ATTRIBUTE, (m: string, name: string, dq?: string, sq?: string, bare?: string) => {
+    const value = dq ?? sq ?? bare ?? '';
+    if (name.toLowerCase() !== 'value' || keep(value)) return m;
+    const censored = replace(value, 'keyValue');
+    return dq !== undefined
+      ? `${name}="${censored}"`
+      : sq !== undefined
+        ? `${name}='${censored}'`
+        : `${name}=${censored}`;
+  });
+}
