@@ -6,6 +6,7 @@ export type {
   CensorContext,
   CustomPattern,
   DetectorName,
+  JsonValue,
   Redactor,
   RedactorOptions,
 } from './types';

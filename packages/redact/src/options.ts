@@ -15,6 +15,8 @@ export interface ResolvedOptions {
   readonly maxDepth: number;
   readonly maxStringLength: number;
   readonly maxItems: number;
+  readonly maxNodes: number;
+  readonly escape: boolean;
 }
 
 /** The defaults, in one place. */
@@ -24,6 +26,18 @@ export const DEFAULTS = {
   maxDepth: 10,
   maxStringLength: 16_384,
   maxItems: 1000,
+  maxNodes: 10_000,
+} as const;
+
+/**
+ * The largest accepted value of each numeric bound: beyond these a single call could allocate gigabytes or
+ * overflow the stack (a sparse array of length 2**32 with `maxItems: 2**32`), so they are configuration errors.
+ */
+export const LIMITS = {
+  maxDepth: 100,
+  maxStringLength: 16_777_216,
+  maxItems: 100_000,
+  maxNodes: 1_000_000,
 } as const;
 
 const KNOWN = new Set([
@@ -37,6 +51,8 @@ const KNOWN = new Set([
   'maxDepth',
   'maxStringLength',
   'maxItems',
+  'maxNodes',
+  'escape',
 ]);
 
 /** Validates options once at setup; throws {@link RedactConfigError} naming the option and the value received. */
@@ -65,6 +81,8 @@ export function resolveOptions(options: RedactorOptions | undefined): ResolvedOp
     maxDepth: integer(o, 'maxDepth', 0) ?? DEFAULTS.maxDepth,
     maxStringLength: integer(o, 'maxStringLength', 1) ?? DEFAULTS.maxStringLength,
     maxItems: integer(o, 'maxItems', 1) ?? DEFAULTS.maxItems,
+    maxNodes: integer(o, 'maxNodes', 1) ?? DEFAULTS.maxNodes,
+    escape: optionalBoolean(o, 'escape') ?? false,
   };
 }
 
@@ -138,11 +156,12 @@ function optionalString(o: Record<string, unknown>, name: string): string | unde
   throw new RedactConfigError(name, 'a string', value);
 }
 
-function integer(o: Record<string, unknown>, name: string, min: number): number | undefined {
+function integer(o: Record<string, unknown>, name: keyof typeof LIMITS, min: number): number | undefined {
   const value = o[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new RedactConfigError(name, `an integer >= ${min}`, value);
+  const max = LIMITS[name];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RedactConfigError(name, `an integer from ${min} to ${max}`, value);
   }
   return value;
 }

@@ -1,10 +1,12 @@
 import { FALLBACK_CENSOR, textCensor, valueCensor } from './censor';
 import { builtInDetectors, type DetectorDeps } from './detectors';
 import { customDetector } from './detectors/custom';
-import { createHeaderRedactor } from './headers';
+import { createHeaderRedactor, type HeadersInput } from './headers';
 import { createKeyMatcher, type KeyMatcher, URL_QUERY_KEYS } from './keys';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { compilePaths } from './paths';
+import { isCardNumber } from './detectors/card';
+import { escapeControlChars } from './escape';
 import { createTextScanner, scanBounded } from './text';
 import type { Redactor, RedactorOptions } from './types';
 import { createUrlRedactor } from './url';
@@ -31,38 +33,40 @@ export function createRedactor(options?: RedactorOptions): Redactor {
   const { scanText, redactUrl } = compileText(o, isSensitiveKey, minLength);
   const censors = [...new Set([o.urlCensor, typeof o.censor === 'string' ? o.censor : FALLBACK_CENSOR])];
   const scanString = (text: string) => scanBounded(text, o.maxStringLength, scanText, censors);
+  const scanKey =
+    o.detectors.size + o.patterns.length === 0
+      ? (key: string) => key
+      : cachedKeyScanner(scanString, minLength);
+  const escapeText = o.escape ? escapeControlChars : (text: string) => text;
+  const paths = compilePaths(o.paths);
   const config: WalkConfig = {
     isSensitiveKey,
-    scanKey:
-      o.detectors.size + o.patterns.length === 0 ? (key) => key : cachedKeyScanner(scanString, minLength),
-    scanString,
-    redactUrl,
+    key: o.escape ? (key) => escapeControlChars(scanKey(key)) : scanKey,
+    text: o.escape ? (text) => escapeControlChars(scanString(text)) : scanString,
+    url: o.escape ? (url) => escapeControlChars(redactUrl(url)) : redactUrl,
+    escape: escapeText,
+    headers: (headers) => redactHeaders(headers as HeadersInput),
+    isCardNumber: o.detectors.has('creditCard') ? isCardNumber : null,
     censor,
-    paths: compilePaths(o.paths),
+    paths,
     maxDepth: o.maxDepth,
     maxItems: o.maxItems,
+    maxNodes: o.maxNodes,
   };
   const redactValue = (value: unknown): unknown => {
     try {
-      const root = config.paths?.terminal;
-      return root === undefined
-        ? new Walk(config).value(value, 0, config.paths)
-        : censor(value, 'path', root);
+      return new Walk(config).root(value);
     } catch {
       return FALLBACK_CENSOR;
     }
   };
+  const redactHeaders = createHeaderRedactor({ isSensitiveKey, scanString, redactUrl, censor, maxItems: o.maxItems });
   return {
-    redact: <T>(value: T) => redactValue(value) as T,
+    redact: ((value: unknown) => redactValue(value)) as Redactor['redact'],
     redactText: (text: string) => safely(() => scanText(typeof text === 'string' ? text : String(text))),
-    redactHeaders: createHeaderRedactor({
-      isSensitiveKey,
-      scanString,
-      redactUrl,
-      censor,
-      maxItems: o.maxItems,
-    }),
+    redactHeaders,
     redactUrl,
+    options: Object.freeze({ ...options }),
   };
 }
 

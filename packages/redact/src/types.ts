@@ -53,21 +53,44 @@ export interface RedactorOptions {
   censor?: Censor;
   /** Replacement used inside URLs (userinfo, query values, path segments) when `censor` is a string; default `"REDACTED"`. */
   urlCensor?: string;
-  /** Objects nested deeper than this become `"[Truncated]"`; default 10. */
+  /** Objects nested deeper than this become `"[Truncated]"`; default 10, at most 100. */
   maxDepth?: number;
   /**
    * Strings inside `redact`/`redactHeaders` longer than this are scanned up to this length plus a 4 KB look-ahead,
-   * then cut to at most this many characters ending in `…[truncated N chars]`; default 16384. `redactText` never cuts.
+   * then cut to at most this many characters ending in `…[truncated N chars]`; default 16384, at most 16777216 (16 MiB).
+   * `redactText` never cuts.
    */
   maxStringLength?: number;
-  /** Arrays, Sets, Maps and objects with more entries than this keep the first `maxItems - 1` plus a marker; default 1000. */
+  /**
+   * Arrays, Sets, Maps and objects with more entries than this keep the first `maxItems - 1` plus a marker;
+   * default 1000, at most 100000.
+   */
   maxItems?: number;
+  /**
+   * Budget of values copied by one `redact` call; once spent, the rest of each list or object becomes a
+   * `[…N more items]` / `[N more keys]` marker. Default 10000, at most 1000000.
+   */
+  maxNodes?: number;
+  /**
+   * Escape control characters in every key and string of `redact`'s output with {@link escapeControlChars}
+   * (log lines: one record is always one line); default `false`. Escaping runs after the cut, so an escaped
+   * string can be up to six times `maxStringLength`.
+   */
+  escape?: boolean;
 }
+
+/** JSON data: what `redact` returns, so `JSON.stringify` of it never throws and round-trips. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A compiled redactor; create once with {@link createRedactor} and reuse. */
 export interface Redactor {
-  /** Deep copy of `value` with secrets replaced; never mutates, never throws. */
-  redact<T = unknown>(value: T): T;
+  /**
+   * JSON-safe deep copy of `value` with secrets replaced; never mutates, never throws. Exotic values take the
+   * documented output form (Map → object, Set → array, Error → object, BigInt → string, ...); object entries
+   * holding `undefined` are left out and list entries become `null`, as `JSON.stringify` does. Only an
+   * `undefined` input gives `undefined`.
+   */
+  redact<T>(value: T): undefined extends T ? JsonValue | undefined : JsonValue;
   /** Free text with PII and secrets replaced. */
   redactText(text: string): string;
   /**
@@ -77,4 +100,6 @@ export interface Redactor {
   redactHeaders(headers: HeadersInput): RedactedHeaders;
   /** URL (absolute or relative, even malformed) with userinfo, sensitive query values and PII in the path replaced. */
   redactUrl(url: string): string;
+  /** The options this redactor was compiled from (a frozen copy), to derive another: `createRedactor({ ...r.options, escape: true })`. */
+  readonly options: Readonly<RedactorOptions>;
 }

@@ -1,45 +1,65 @@
 import { assign } from './assign';
-import type { ValueCensor } from './censor';
+import type { Copier, WalkConfig } from './copier';
 import { exoticValue } from './exotic';
+import { flatHeaderList, isFlatHeaderList } from './http-values';
 import { MARKERS } from './markers';
 import type { PathState } from './paths';
 
-/** Everything the walk needs, compiled once by the redactor. */
-export interface WalkConfig {
-  readonly isSensitiveKey: (key: string) => string | undefined;
-  readonly scanKey: (key: string) => string;
-  readonly scanString: (text: string) => string;
-  readonly redactUrl: (url: string) => string;
-  readonly censor: ValueCensor;
-  readonly paths: PathState | null;
-  readonly maxDepth: number;
-  readonly maxItems: number;
-}
+export type { WalkConfig } from './copier';
 
-/** One redaction run: a deep, JSON-safe copy of `value` with secrets replaced. Never throws. */
-export class Walk {
+// Integers of 13–19 digits may be card numbers held as numbers (JSON bodies parse them so).
+const MIN_CARD = 1e12;
+const MAX_CARD = 1e19;
+
+/**
+ * One redaction run: a deep, JSON-safe copy of `value` with secrets replaced. Never throws. Every value costs
+ * one node of the `maxNodes` budget; once spent, the rest of each list or object is summarised by a marker.
+ */
+export class Walk implements Copier {
   private readonly ancestors: object[] = [];
+  private nodes = 0;
 
   constructor(private readonly c: WalkConfig) {}
 
-  /** Copies any value at `depth` below the root; `state` is the path DFA position (or `null`). */
+  get config(): WalkConfig {
+    return this.c;
+  }
+
+  get hasBudget(): boolean {
+    return this.nodes < this.c.maxNodes;
+  }
+
+  /** Copies a whole value (censored whole when a configured path is the root itself). */
+  root(v: unknown): unknown {
+    const rule = this.c.paths?.terminal;
+    return rule === undefined ? this.value(v, 0, this.c.paths) : this.censored(v, 'path', rule, 0);
+  }
+
   value(v: unknown, depth: number, state: PathState | null): unknown {
+    if (this.nodes++ >= this.c.maxNodes) return MARKERS.truncated;
     switch (typeof v) {
       case 'string':
-        return this.c.scanString(v);
+        return this.c.text(v);
       case 'number':
+        return this.number(v);
       case 'boolean':
       case 'undefined':
         return v;
       case 'bigint':
-        return this.c.scanString(v.toString());
       case 'symbol':
-        return this.c.scanString(v.toString());
+        return this.c.text(v.toString());
       case 'function':
-        return `[Function: ${v.name || 'anonymous'}]`;
+        return this.c.text(`[Function: ${v.name || 'anonymous'}]`);
     }
     if (v === null) return null;
     return this.object(v as object, depth, state);
+  }
+
+  private number(v: number): unknown {
+    if (!Number.isFinite(v)) return String(v);
+    const size = Math.abs(v);
+    if (size < MIN_CARD || size >= MAX_CARD || this.c.isCardNumber === null || !Number.isInteger(v)) return v;
+    return this.c.isCardNumber(String(size)) ? this.censored(v, 'detector', 'creditCard', 0) : v;
   }
 
   private object(o: object, depth: number, state: PathState | null): unknown {
@@ -50,9 +70,8 @@ export class Walk {
       if (Array.isArray(o)) return this.list(o, depth, state);
       const proto = Object.getPrototypeOf(o);
       const plain = proto === Object.prototype || proto === null;
-      if (plain && typeof (o as { toJSON?: unknown }).toJSON !== 'function') {
-        return this.record(o as Record<string, unknown>, depth, state);
-      }
+      if (plain && typeof (o as { toJSON?: unknown }).toJSON !== 'function')
+        return this.record(o, depth, state);
       return exoticValue(o, this, depth, state);
     } catch {
       return MARKERS.unreadable;
@@ -61,59 +80,75 @@ export class Walk {
     }
   }
 
-  /** Copies an array-like list, censoring by path, truncating past `maxItems`. */
-  list(items: ArrayLike<unknown>, depth: number, state: PathState | null): unknown[] {
-    const total = items.length;
-    const n = total > this.c.maxItems ? this.c.maxItems - 1 : total;
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
+  list(items: ArrayLike<unknown>, depth: number, state: PathState | null, total = items.length): unknown[] {
+    if (isFlatHeaderList(items, this.c)) return flatHeaderList(items, this.c);
+    const cap = Math.min(items.length, total > this.c.maxItems ? this.c.maxItems - 1 : total);
+    const out: unknown[] = [];
+    for (let i = 0; i < cap && this.hasBudget; i++) {
       const next = state === null ? null : state.step(String(i));
       let v: unknown;
       try {
         v = items[i];
       } catch {
-        out[i] = MARKERS.unreadable;
+        out.push(MARKERS.unreadable);
         continue;
       }
-      out[i] =
+      const copy =
         next?.terminal !== undefined
-          ? this.c.censor(v, 'path', next.terminal)
+          ? this.censored(v, 'path', next.terminal, depth)
           : this.value(v, depth + 1, next);
+      out.push(copy === undefined ? null : copy);
     }
-    if (total > n) out.push(`[…${total - n} more items]`);
+    if (total > out.length) out.push(`[…${total - out.length} more items]`);
     return out;
   }
 
-  /** Copies an object's own enumerable string keys (plain objects and class instances). */
-  record(o: Record<string, unknown>, depth: number, state: PathState | null): Record<string, unknown> {
+  record(o: object, depth: number, state: PathState | null): Record<string, unknown> {
+    const source = o as Record<string, unknown>;
     const keys = Object.keys(o);
     const out: Record<string, unknown> = {};
-    const n = keys.length > this.c.maxItems ? this.c.maxItems - 1 : keys.length;
-    for (let i = 0; i < n; i++) {
+    const cap = keys.length > this.c.maxItems ? this.c.maxItems - 1 : keys.length;
+    let i = 0;
+    for (; i < cap && this.hasBudget; i++) {
       const key = keys[i] as string;
       let v: unknown;
       try {
-        v = o[key];
+        v = source[key];
       } catch {
         v = MARKERS.unreadable;
       }
-      assign(out, this.c.scanKey(key), this.entry(key, v, depth, state));
+      const copy = this.entry(key, v, depth, state);
+      if (copy !== undefined) assign(out, this.c.key(key), copy);
     }
-    if (keys.length > n) assign(out, '…', `[${keys.length - n} more keys]`);
+    if (keys.length > i) assign(out, '…', `[${keys.length - i} more keys]`);
     return out;
   }
 
-  /** Copies one keyed value: censored when its path or key says so, else walked one level deeper. */
   entry(key: string, v: unknown, depth: number, state: PathState | null): unknown {
     const next = state === null ? null : state.step(key);
-    if (next?.terminal !== undefined) return this.c.censor(v, 'path', next.terminal);
+    if (next?.terminal !== undefined) return this.censored(v, 'path', next.terminal, depth);
     const rule = this.c.isSensitiveKey(key);
-    if (rule !== undefined) return this.c.censor(v, 'key', rule);
+    if (rule !== undefined) return this.censored(v, 'key', rule, depth);
     return this.value(v, depth + 1, next);
   }
 
-  /** The compiled configuration, for the exotic-type handlers. */
-  get config(): WalkConfig {
-    return this.c;
+  /** The censor's replacement, made JSON-safe by the same rules (a censor may return a BigInt or an object). */
+  private censored(v: unknown, reason: 'key' | 'path' | 'detector', rule: string, depth: number): unknown {
+    const out = this.c.censor(v, reason, rule);
+    switch (typeof out) {
+      case 'string':
+        return this.c.escape(out);
+      case 'number':
+        return Number.isFinite(out) ? out : String(out);
+      case 'boolean':
+      case 'undefined':
+        return out;
+      case 'bigint':
+      case 'symbol':
+        return this.c.escape(out.toString());
+      case 'function':
+        return this.c.escape(`[Function: ${out.name || 'anonymous'}]`);
+    }
+    return out === null ? null : this.value(out, depth + 1, null);
   }
 }

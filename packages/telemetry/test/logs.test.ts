@@ -271,8 +271,9 @@ describe('hostile values never throw and stay bounded', () => {
     expect(records[3]?.['error']).toMatchObject({ name: 'Error', code: 'ECONNREFUSED' });
     expect(records[4]?.['error']).toMatchObject({ name: 'Error' });
     expect(lines.join('\n')).not.toContain('carol@example.com');
-    expect(records[5]).toMatchObject({ fn: '[Function fn]', nan: 'NaN', date: '1970-01-01T00:00:00.000Z' });
-    expect(String(records[6]?.['message'])).toMatch(/…\[991808 more chars\]$/);
+    expect(records[5]).toMatchObject({ fn: '[Function: fn]', nan: 'NaN', date: '1970-01-01T00:00:00.000Z' });
+    expect(String(records[6]?.['message'])).toMatch(/^x{8100,}…\[truncated 99\d{4} chars\]$/);
+    expect(String(records[6]?.['message'])).toHaveLength(8192);
     expect(records[7]).toMatchObject({ message: 'getter', args: [{ boom: '[Unreadable]' }] });
     // winston writes `level` into its argument; ours hands it a copy, so even a frozen record logs normally.
     expect(records[9]).toMatchObject({ level: 'info', message: 'frozen' });
@@ -336,30 +337,40 @@ describe('hostile values never throw and stay bounded', () => {
     await log.shutdown();
   });
 
-  test('a redactor that throws costs the data, never the call', async () => {
+  test('a censor that throws costs the data, never the call', async () => {
     const stream = new PassThrough();
     let output = '';
     stream.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    const failing = {
-      redact: () => {
-        throw new Error('redact');
+    const failing = createRedactor({
+      censor: () => {
+        throw new Error('censor');
       },
-      redactText: () => {
-        throw new Error('redactText');
-      },
-      redactHeaders: () => ({}),
-      redactUrl: () => '',
-    } as unknown as Redactor;
+    });
     const config = { level: 'info', format: 'json', serviceName: 's', environment: 'e', stream } as const;
     const { logger, shutdown } = createLogging(config, failing);
-    expect(() => logger.info('secret alice@example.com', { password: 'p' })).not.toThrow();
+    expect(() =>
+      logger.info('secret alice@example.com', { password: 'p', note: 'bob@example.com' }),
+    ).not.toThrow();
     await shutdown();
     const record = JSON.parse(output.trim());
-    expect(record).toMatchObject({ message: '[unloggable message]', redaction_failed: true });
+    expect(record).toMatchObject({ password: '[REDACTED]' });
     expect(output).not.toContain('alice@example.com');
+    expect(output).not.toContain('bob@example.com');
     expect(output).not.toContain('"p"');
+  });
+
+  test('a hand-made Redactor is refused: log lines derive their redactor from its options', () => {
+    const handMade = {
+      redact: (v: unknown) => v,
+      redactText: (t: string) => t,
+      redactHeaders: () => ({}),
+      redactUrl: (u: string) => u,
+    } as unknown as Redactor;
+    const config = { level: 'info', format: 'json', serviceName: 's', environment: 'e' } as const;
+    expect(() => createLogging(config, handMade)).toThrow(TelemetryConfigError);
+    expect(() => createLogging(config, handMade)).toThrow(/option "redact"/);
   });
 });
 

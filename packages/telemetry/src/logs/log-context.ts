@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { setOwn } from './safe-value';
+import type { Redactor } from '@fasttodo/redact';
+import { setOwn } from './own-property';
 import type { LogContext } from './types';
 
 const storage = new AsyncLocalStorage<LogContext>();
@@ -46,9 +47,35 @@ export function bindLogContext(fields: Partial<LogContext>): void {
   } catch {
     // Same as above: never throw into the request.
   }
+  safeContexts.delete(context);
 }
 
 /** The current log context, or `undefined` outside any `withLogContext`. */
 export function currentLogContext(): Readonly<LogContext> | undefined {
   return storage.getStore();
+}
+
+/** A context's fields as the redactor made them safe (redacted, escaped), with the redactor that did it. */
+interface SafeContext {
+  readonly redactor: Redactor;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
+// bindLogContext drops the entry of the context it changed.
+const safeContexts = new WeakMap<LogContext, SafeContext>();
+
+/**
+ * The current context's fields redacted and escaped by `redactor` (the logger's), or `undefined` outside any
+ * context. Computed on the first line written in a context and reused by every later line of it.
+ */
+export function safeLogContext(redactor: Redactor): Readonly<Record<string, unknown>> | undefined {
+  const context = storage.getStore();
+  if (!context) return undefined;
+  const known = safeContexts.get(context);
+  if (known?.redactor === redactor) return known.fields;
+  const safe = redactor.redact(context);
+  const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
+  safeContexts.set(context, { redactor, fields });
+  return fields;
 }

@@ -4,6 +4,19 @@ import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs
 import { OpenTelemetryTransportV3 } from '@opentelemetry/winston-transport';
 import type { OtlpLogsConfig, TransportStream } from './types';
 
+// The record's timestamp is the OTLP record's own time, service and environment are resource attributes:
+// repeated as log attributes they would only cost bytes and disagree with the resource when it is overridden.
+const NOT_ATTRIBUTES = ['timestamp', 'service', 'environment'];
+
+/** The winston transport of `@opentelemetry/winston-transport`, fed records without the duplicated fields. */
+class RecordTransport extends OpenTelemetryTransportV3 {
+  override log(info: Record<PropertyKey, unknown>, callback: () => void): void {
+    const copy: Record<PropertyKey, unknown> = { ...info };
+    for (const key of NOT_ATTRIBUTES) delete copy[key];
+    super.log(copy, callback);
+  }
+}
+
 /** The OTLP winston transport with its provider. */
 export interface OtlpTransport {
   transport: TransportStream;
@@ -54,7 +67,7 @@ export function createOtlpTransport(config: OtlpLogsConfig): OtlpTransport {
     ],
   });
   const registered = logs.setGlobalLoggerProvider(provider) === provider;
-  const transport = new OpenTelemetryTransportV3();
+  const transport = new RecordTransport();
   return {
     transport,
     foreignProvider: !registered,

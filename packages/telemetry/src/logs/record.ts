@@ -1,9 +1,7 @@
 import { trace } from '@opentelemetry/api';
-import { escapeControlChars } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
-import { currentLogContext } from './log-context';
-import { escapeTree } from './escape-tree';
-import { cutString, setOwn, toLogSafe } from './safe-value';
+import { safeLogContext } from './log-context';
+import { setOwn } from './own-property';
 
 /** winston's info symbols (triple-beam uses these global symbols). */
 export const LEVEL = Symbol.for('level');
@@ -15,18 +13,21 @@ const RESERVED = new Set(['timestamp', 'level', 'message', 'service', 'environme
 
 /** What every record carries besides the call's own data. */
 export interface RecordContext {
+  /** The log redactor: the user's options with `escape: true` and the log bounds. */
   redactor: Redactor;
+  /** Already escaped. */
   service: string;
+  /** Already escaped. */
   environment: string;
 }
 
 /** A finished log record: plain JSON data, redacted and escaped, keys in output order. */
 export type LogRecordFields = Record<string, unknown>;
 
-function messageText(message: unknown): string {
-  if (typeof message === 'string') return cutString(message);
+/** The message, made safe by the same walk as the fields: scanned, then cut, then escaped. */
+function messageText(message: unknown, redactor: Redactor): string {
   if (message === undefined) return '';
-  const safe = toLogSafe(message);
+  const safe = redactor.redact(message);
   return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
@@ -81,50 +82,31 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
   return fields;
 }
 
-function redactTree(redactor: Redactor, tree: unknown): Record<string, unknown> {
-  try {
-    const redacted = redactor.redact(tree);
-    return typeof redacted === 'object' && redacted !== null ? (redacted as Record<string, unknown>) : {};
-  } catch {
-    return { fields: { redaction_failed: true } };
-  }
-}
-
 /**
  * Builds the record of one log call: timestamp, level, message, service, environment, trace correlation of
- * the active span, the request log context, then the caller's fields; everything made JSON-safe, redacted,
- * and with control characters escaped. Only the redactor copies the fields (the JSON-safe pass shares what is
- * safe already); escaping then copies only what it changes, while the fields are appended.
+ * the active span, the request log context (made safe once per context), then the caller's fields. The fields
+ * are copied by ONE walk of the log redactor, which makes them JSON-safe, redacts, cuts and escapes at once;
+ * the caller then only needs `JSON.stringify`.
  */
 export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordContext): LogRecordFields {
-  const level = String(info[LEVEL] ?? info['level'] ?? 'info');
-  let message: string;
-  try {
-    message = ctx.redactor.redactText(messageText(info['message']));
-  } catch {
-    message = '[unloggable message]';
-  }
-  const safe = toLogSafe({ context: currentLogContext() ?? {}, fields: callerFields(info) });
-  const { context, fields } = redactTree(ctx.redactor, safe);
+  const { redactor } = ctx;
   const record: LogRecordFields = {
     timestamp: timestamp(),
-    level,
-    message: escapeControlChars(message),
+    level: String(info[LEVEL] ?? info['level'] ?? 'info'),
+    message: messageText(info['message'], redactor),
     service: ctx.service,
     environment: ctx.environment,
   };
   addCorrelation(record);
-  appendEscaped(record, context);
-  appendEscaped(record, fields);
+  const context = safeLogContext(redactor);
+  if (context !== undefined) append(record, context);
+  append(record, redactor.redact(callerFields(info)));
   return record;
 }
 
-/** Appends the escaped entries of a redacted group; SDK-owned names are kept as `_<name>`. */
-function appendEscaped(record: LogRecordFields, group: unknown): void {
+/** Appends the entries of a redacted group; SDK-owned names are kept as `_<name>`. */
+function append(record: LogRecordFields, group: unknown): void {
   if (typeof group !== 'object' || group === null) return;
   const source = group as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    const name = escapeControlChars(key);
-    setOwn(record, RESERVED.has(name) ? `_${name}` : name, escapeTree(source[key]));
-  }
+  for (const key of Object.keys(source)) setOwn(record, RESERVED.has(key) ? `_${key}` : key, source[key]);
 }

@@ -1,18 +1,42 @@
 import winston from 'winston';
 import type { Logger } from 'winston';
-import type { Redactor } from '@fasttodo/redact';
+import { createRedactor, escapeControlChars, type Redactor } from '@fasttodo/redact';
 import { TelemetryConfigError } from '../errors';
 import { jsonLine, prettyLine } from './line-format';
 import { createOtlpTransport } from './otlp-transport';
 import type { OtlpTransport } from './otlp-transport';
 import { LEVEL, MESSAGE, buildRecord } from './record';
-import { toLogSafe } from './safe-value';
 import type { RecordContext } from './record';
 import type { Logging, LogsConfig, TransportStream } from './types';
 import { detachRecordArgument } from './detach';
 
 const LEVELS = winston.config.npm.levels;
 const SHUTDOWN_TIMEOUT_MS = 2000;
+/** Log bounds used unless the user's redact options set their own: a line stays small. */
+const LOG_MAX_NODES = 2000;
+const LOG_MAX_STRING = 8192;
+
+/**
+ * The redactor of log lines: the user's redact options (keys, paths, detectors, censor, bounds) plus escaping
+ * and the log bounds where the user set none. A hand-made Redactor has no options to derive from, so it is
+ * refused rather than silently bypassed.
+ */
+export function logRedactor(redactor: Redactor): Redactor {
+  const options = (redactor as Partial<Redactor>).options;
+  if (typeof options !== 'object' || options === null) {
+    throw new TelemetryConfigError(
+      'redact',
+      'RedactorOptions or a Redactor made by createRedactor() (log lines derive their redactor from its options)',
+      redactor,
+    );
+  }
+  return createRedactor({
+    maxNodes: LOG_MAX_NODES,
+    maxStringLength: LOG_MAX_STRING,
+    ...options,
+    escape: true,
+  });
+}
 
 function validate(config: LogsConfig): void {
   if (!Object.hasOwn(LEVELS, config.level)) {
@@ -62,7 +86,8 @@ function writeFallback(logger: Logger, method: string, args: unknown[], error: u
     method === 'log' && typeof args[0] === 'string' && Object.hasOwn(LEVELS, args[0]) ? args[0] : method;
   const reason = error instanceof Error ? error.name : 'error';
   const message = typeof first === 'string' ? first : `[log call failed: ${reason}]`;
-  const info = { level, message, args: toLogSafe(typeof first === 'string' ? rest : args), [LEVEL]: level };
+  // The record format redacts `args` like any field.
+  const info = { level, message, args: typeof first === 'string' ? rest : args, [LEVEL]: level };
   try {
     logger.write(info as never);
   } catch {
@@ -119,7 +144,11 @@ export function createLogging(config: LogsConfig, redactor: Redactor): Logging {
   const colors = config.format === 'pretty' && useColors(config, stream);
   const render =
     config.format === 'json' ? jsonLine : (record: Record<string, unknown>) => prettyLine(record, colors);
-  const ctx: RecordContext = { redactor, service: config.serviceName, environment: config.environment };
+  const ctx: RecordContext = {
+    redactor: logRedactor(redactor),
+    service: escapeControlChars(config.serviceName),
+    environment: escapeControlChars(config.environment),
+  };
   const otlp: OtlpTransport | undefined = config.otlp ? createOtlpTransport(config.otlp) : undefined;
   const transports = [...(config.transports ?? defaultTransports(config)), ...(otlp ? [otlp.transport] : [])];
   const logger = winston.createLogger({
