@@ -64,8 +64,9 @@ export function resolveLogs(value: unknown, env: EnvReader, environment: string)
       formatDefault,
     exporter: exporter ?? 'none',
   };
+  // Resolved (and validated) even when logs stay local, as the traces' export settings are.
+  const otlp = resolveOtlpExport('logs', o, env);
   if (resolved.exporter === 'otlp') {
-    const otlp = resolveOtlpExport('logs', o, env);
     resolved.endpoint = otlp.endpoint ?? LOCAL_COLLECTOR;
     resolved.headers = otlp.headers;
     resolved.timeoutMs = otlp.timeoutMs;

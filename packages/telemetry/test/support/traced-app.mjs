@@ -107,6 +107,10 @@ const commands = {
     return {};
   },
   logs: () => logLines,
+  log: ({ level = 'info', message, fields = {} }) => {
+    telemetry.logger.log(level, message, fields);
+    return {};
+  },
   unhandled: () => unhandled,
   shutdown: async () => {
     const start = performance.now();
