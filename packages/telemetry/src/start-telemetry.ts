@@ -7,7 +7,7 @@ import { TelemetryAlreadyStartedError } from './errors';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import type { TelemetryOptions } from './options';
 import { buildResource } from './resource';
-import { freeze } from './start-options';
+import { toSettings } from './start-options';
 import { type Parts, startLogging, startParts, stopParts } from './start-signals';
 import type { Telemetry } from './telemetry';
 import { TRACER_NAME } from './tracing/setup';
@@ -22,7 +22,7 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
     meter: metrics.meter,
     logger: parts.logging.logger,
     redactor,
-    config: freeze(config),
+    config: toSettings(config),
     metricsText: () => metrics.metricsText(),
     defineCounter: (def) => metrics.defineCounter(def),
     defineHistogram: (def) => metrics.defineHistogram(def),

@@ -1,11 +1,7 @@
 import { createRedactor } from '@fasttodo/redact';
-import {
-  resolveConfig,
-  startTelemetry,
-  TelemetryConfigError,
-  type TelemetryOptions,
-} from '@fasttodo/telemetry';
+import { startTelemetry, TelemetryConfigError, type TelemetryOptions } from '@fasttodo/telemetry';
 import fc from 'fast-check';
+import { resolveConfig } from '../src/config/resolve-config';
 import { LogLines } from './support/log-lines';
 
 const resolve = (env: Record<string, string>, options: TelemetryOptions = {}) => resolveConfig(options, env);
