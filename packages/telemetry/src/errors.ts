@@ -1,6 +1,12 @@
+/** A received value that must not be quoted (a header value may be a credential); only its description is shown. */
+export class HiddenValue {
+  constructor(readonly description: string) {}
+}
+
 /** Describe a received value for an error message without dumping large objects. */
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value instanceof HiddenValue) return value.description;
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return `an array (length ${value.length})`;
@@ -26,6 +32,19 @@ export class TelemetryConfigError extends TypeError {
     );
     this.name = 'TelemetryConfigError';
     this.option = option;
+  }
+
+  /**
+   * Wrap an error thrown while checking a nested option group (e.g. `redact`): the message names the
+   * nested option (`redact.maxdepth`) and repeats the reason, which is also kept as `cause`.
+   */
+  static nested(group: string, cause: unknown): TelemetryConfigError {
+    const inner = cause as { option?: unknown; message?: unknown };
+    const option = typeof inner?.option === 'string' ? `${group}.${inner.option}` : group;
+    const reason = String(inner?.message ?? cause).replace(/^@fasttodo\/[a-z-]+: /, '');
+    const error = new TelemetryConfigError(option, 'valid', undefined, cause);
+    error.message = `@fasttodo/telemetry: option "${option}" is invalid: ${reason}`;
+    return error;
   }
 }
 

@@ -1,5 +1,5 @@
 export { startTelemetry } from './start-telemetry';
-export { resolveConfig } from './config/resolve-config';
+export { type ConfigPreview, resolveConfig } from './config/public';
 export { MetricDefinitionError, TelemetryAlreadyStartedError, TelemetryConfigError } from './errors';
 export type { Telemetry } from './telemetry';
 export type {
@@ -15,16 +15,8 @@ export type {
   TraceExporterName,
   TracesOptions,
 } from './options';
-export type {
-  ConfigResolution,
-  Env,
-  ResolvedConfig,
-  ResolvedKeepErrors,
-  ResolvedLogs,
-  ResolvedMetrics,
-  ResolvedSlowSpans,
-  ResolvedTraces,
-} from './config/types';
+export type { LogSettings, TelemetrySettings, TraceSettings } from './config/settings';
+export type { Env } from './config/types';
 export {
   CIRCUIT_STATE_VALUES,
   defineCacheMetrics,

@@ -64,9 +64,9 @@ export interface TracesOptions {
   exporter?: TraceExporterName;
   /** Full traces URL (`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`). */
   endpoint?: string;
-  /** Extra request headers for the collector (`OTEL_EXPORTER_OTLP_HEADERS`). */
+  /** Extra request headers for the collector (`OTEL_EXPORTER_OTLP_TRACES_HEADERS`, then `OTEL_EXPORTER_OTLP_HEADERS`); names must be HTTP tokens, values without CR/LF. */
   headers?: Record<string, string>;
-  /** Per-export request timeout in ms (`OTEL_EXPORTER_OTLP_TIMEOUT`); default 10000. */
+  /** Per-export request timeout in ms (`OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, then `OTEL_EXPORTER_OTLP_TIMEOUT`); default 10000. */
   timeoutMs?: number;
   /** Bounded span queue (`OTEL_BSP_MAX_QUEUE_SIZE`); default 2048. Spans beyond it are dropped and counted. */
   maxQueueSize?: number;
@@ -96,6 +96,10 @@ export interface LogsOptions {
   exporter?: 'otlp' | 'none';
   /** Logs URL (`OTEL_EXPORTER_OTLP_LOGS_ENDPOINT`, or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/logs`). */
   endpoint?: string;
+  /** Extra request headers for the collector (`OTEL_EXPORTER_OTLP_LOGS_HEADERS`, then `OTEL_EXPORTER_OTLP_HEADERS`). */
+  headers?: Record<string, string>;
+  /** Per-export request timeout in ms (`OTEL_EXPORTER_OTLP_LOGS_TIMEOUT`, then `OTEL_EXPORTER_OTLP_TIMEOUT`); default 10000. */
+  timeoutMs?: number;
 }
 
 /** Metrics options; resolved here, built by the metrics module. */

@@ -1,28 +1,64 @@
-import { hostname } from 'node:os';
-import { defaultResource, type Resource, resourceFromAttributes } from '@opentelemetry/resources';
+import type { Redactor } from '@fasttodo/redact';
+import {
+  type DetectedResourceAttributes,
+  defaultResource,
+  detectResources,
+  envDetector,
+  hostDetector,
+  processDetector,
+  type Resource,
+  type ResourceDetector,
+  resourceFromAttributes,
+  serviceInstanceIdDetector,
+} from '@opentelemetry/resources';
 import {
   ATTR_DEPLOYMENT_ENVIRONMENT_NAME,
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_NAMESPACE,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
-import { ATTR_HOST_NAME, ATTR_PROCESS_PID } from '@opentelemetry/semantic-conventions/incubating';
-import type { ResolvedConfig } from './config/types';
+import type { Env, ResolvedConfig } from './config/types';
+import { redactAttribute } from './tracing/redact-span';
 
-/**
- * The resource every signal carries, later entries winning: `telemetry.sdk.*` from the SDK,
- * `host.name` and `process.pid`, the configured attributes (`OTEL_RESOURCE_ATTRIBUTES`,
- * `resourceAttributes`), then the resolved service name, version, namespace and environment.
- */
-export function buildResource(config: ResolvedConfig): Resource {
-  const identity: Record<string, string> = {
+// OpenTelemetry's env detector reads only `process.env`; with another `env` (tests) the config layer's
+// reading of `OTEL_RESOURCE_ATTRIBUTES` from that object, merged next, supplies those attributes.
+function detectors(env: Env): ResourceDetector[] {
+  const list = [serviceInstanceIdDetector, hostDetector, processDetector];
+  return env === process.env ? [...list, envDetector] : list;
+}
+
+function identity(config: ResolvedConfig): Record<string, string> {
+  const out: Record<string, string> = {
     [ATTR_SERVICE_NAME]: config.serviceName,
     [ATTR_DEPLOYMENT_ENVIRONMENT_NAME]: config.environment,
   };
-  if (config.serviceVersion) identity[ATTR_SERVICE_VERSION] = config.serviceVersion;
-  if (config.serviceNamespace) identity[ATTR_SERVICE_NAMESPACE] = config.serviceNamespace;
-  return defaultResource()
-    .merge(resourceFromAttributes({ [ATTR_HOST_NAME]: hostname(), [ATTR_PROCESS_PID]: process.pid }))
+  if (config.serviceVersion) out[ATTR_SERVICE_VERSION] = config.serviceVersion;
+  if (config.serviceNamespace) out[ATTR_SERVICE_NAMESPACE] = config.serviceNamespace;
+  return out;
+}
+
+/** A copy of `resource` whose settled attributes went through the span attribute rules (pending ones kept). */
+function redactResource(resource: Resource, redactor: Redactor): Resource {
+  const attributes: DetectedResourceAttributes = {};
+  // Raw attributes list the winning (last merged) entry first.
+  for (const [key, value] of resource.getRawAttributes()) {
+    if (Object.hasOwn(attributes, key) || value === undefined) continue;
+    attributes[key] = value instanceof Promise ? value : redactAttribute(key, value, redactor);
+  }
+  return resourceFromAttributes(attributes, { schemaUrl: resource.schemaUrl });
+}
+
+/**
+ * The resource every signal carries, later entries winning: `telemetry.sdk.*`, then OpenTelemetry's
+ * detectors (`service.instance.id` as a random UUID per process, `host.*`, `process.*`,
+ * `OTEL_RESOURCE_ATTRIBUTES`), the configured attributes (environment, then `resourceAttributes`),
+ * then the resolved service name, version, namespace and environment. Redacted once, here, by key
+ * and value like span attributes (`process.command_args` may carry a secret).
+ */
+export function buildResource(config: ResolvedConfig, redactor: Redactor, env: Env = process.env): Resource {
+  const resource = defaultResource()
+    .merge(detectResources({ detectors: detectors(env) }))
     .merge(resourceFromAttributes(config.resourceAttributes))
-    .merge(resourceFromAttributes(identity));
+    .merge(resourceFromAttributes(identity(config)));
+  return redactResource(resource, redactor);
 }

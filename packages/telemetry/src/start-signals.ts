@@ -2,6 +2,7 @@ import type { Redactor } from '@fasttodo/redact';
 import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import type { Resource } from '@opentelemetry/resources';
+import { DEFAULTS } from './config/defaults';
 import type { ResolvedConfig } from './config/types';
 import { createLogging } from './logs/setup';
 import type { Logging } from './logs/types';
@@ -26,8 +27,8 @@ export function startLogging(config: ResolvedConfig, resource: Resource, redacto
         ? {
             otlp: {
               url: logs.endpoint,
-              headers: config.traces.headers,
-              timeoutMillis: config.traces.timeoutMs,
+              headers: logs.headers ?? {},
+              timeoutMillis: logs.timeoutMs ?? DEFAULTS.timeoutMs,
               resource,
             },
           }
@@ -84,7 +85,11 @@ export function startParts(
   try {
     metrics = startMetrics(config, resource, redactor, logging);
     if (config.disabled) return { logging, metrics, stopInstrumentations: () => {} };
-    tracing = startTracing(config.traces, resource, redactor, warn, config.warnIntervalMs);
+    tracing = startTracing(config.traces, resource, redactor, {
+      warn,
+      log: (message, fields) => logging.logger.info(message, fields),
+      warnIntervalMs: config.warnIntervalMs,
+    });
     const stopInstrumentations = registerInstrumentations({
       instrumentations: [...instrumentations],
       tracerProvider: tracing.provider,

@@ -7,7 +7,7 @@ import { TelemetryAlreadyStartedError } from './errors';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import type { TelemetryOptions } from './options';
 import { buildResource } from './resource';
-import { buildRedactor, checkInstrumentations, freeze } from './start-options';
+import { toSettings } from './start-options';
 import { type Parts, startLogging, startParts, stopParts } from './start-signals';
 import type { Telemetry } from './telemetry';
 import { TRACER_NAME } from './tracing/setup';
@@ -22,7 +22,7 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
     meter: metrics.meter,
     logger: parts.logging.logger,
     redactor,
-    config: freeze(config),
+    config: toSettings(config),
     metricsText: () => metrics.metricsText(),
     defineCounter: (def) => metrics.defineCounter(def),
     defineHistogram: (def) => metrics.defineHistogram(def),
@@ -53,10 +53,8 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
  */
 export function startTelemetry(options: TelemetryOptions = {}, env: Env = process.env): Telemetry {
   if (running) throw new TelemetryAlreadyStartedError();
-  const { config, warnings } = resolveConfig(options, env);
-  const redactor = buildRedactor(options.redact);
-  const instrumentations = checkInstrumentations(options.instrumentations);
-  const resource = buildResource(config);
+  const { config, warnings, redactor, instrumentations } = resolveConfig(options, env);
+  const resource = buildResource(config, redactor, env);
   const logging = startLogging(config, resource, redactor);
   for (const warning of warnings) logging.logger.warn(`telemetry config: ${warning}`);
   installDiagLogger(logging.logger, config.otelLogLevel);

@@ -1,7 +1,7 @@
 import type { Redactor } from '@fasttodo/redact';
 import type { Meter, Tracer } from '@opentelemetry/api';
 import type { Logger } from 'winston';
-import type { ResolvedConfig } from './config/types';
+import type { TelemetrySettings } from './config/settings';
 import type { bindLogContext, withLogContext } from './logs/log-context';
 import type { MetricDefiner } from './metrics/types';
 
@@ -15,8 +15,8 @@ export interface Telemetry extends MetricDefiner {
   readonly logger: Logger;
   /** The redactor used for spans and logs (adapters reuse it for URLs and headers). */
   readonly redactor: Redactor;
-  /** The resolved configuration (options over environment over defaults), frozen. */
-  readonly config: Readonly<ResolvedConfig>;
+  /** The settings in effect (options over environment over defaults): a deep-frozen view without header values. */
+  readonly config: TelemetrySettings;
   /** Prometheus text exposition of every metric; `''` when metrics are disabled. */
   metricsText(): Promise<string>;
   /** Run `fn` with request-scoped log fields (request_id, user_id, ...). */

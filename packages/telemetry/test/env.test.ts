@@ -1,4 +1,4 @@
-import { resolveConfig } from '@fasttodo/telemetry';
+import { resolveConfig } from '../src/config/resolve-config';
 
 type Case = [
   name: string,

@@ -104,7 +104,7 @@ describe('memory under a black-holed collector', () => {
 });
 
 describe('exporters', () => {
-  it('console exporter prints redacted spans to stdout', async () => {
+  it('console exporter writes each span as one redacted JSON log line, nothing else on stdout', async () => {
     const app = await fx.startApp();
     await app.call('start', {
       options: {
@@ -112,13 +112,31 @@ describe('exporters', () => {
         traces: { exporter: 'console', scheduledDelayMs: 10 },
       },
     });
-    await app.spans([{ name: 'to-console', attributes: { 'enduser.email': 'jane@example.com' } }]);
-    await waitFor(
-      async () => app.output.join('\n') ?? '',
-      (out) => out.includes('to-console'),
+    await app.spans([
+      {
+        name: 'to-console',
+        attributes: { 'enduser.email': 'jane@example.com', 'session.id': 'sess-console-1' },
+        events: [{ name: 'mailed jane@example.com' }],
+      },
+    ]);
+    const logs = await waitFor(
+      () => app.logs(),
+      (lines) => lines.some((l) => l.message === 'span'),
       5000,
     );
-    expect(app.output.join('\n')).not.toContain('jane@example.com');
+    const spanLines = logs.filter((l) => l.message === 'span');
+    expect(spanLines).toHaveLength(1);
+    expect(spanLines[0]).toMatchObject({
+      level: 'info',
+      span_name: 'to-console',
+      span_kind: 'INTERNAL',
+      trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      attributes: { 'session.id': '[REDACTED]' },
+    });
+    const text = JSON.stringify(logs);
+    expect(text).not.toContain('jane@example.com');
+    expect(text).not.toContain('sess-console-1');
+    expect(app.output).toEqual([]);
   });
 
   it('endpoint and headers from the environment reach the collector', async () => {

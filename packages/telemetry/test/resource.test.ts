@@ -2,8 +2,13 @@ import { hostname } from 'node:os';
 import { useReceiverAndApp } from './support/fixture';
 
 const fx = useReceiverAndApp();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function resourceFor(options: Record<string, unknown>, env: Record<string, string>) {
+async function resourceFor(
+  options: Record<string, unknown>,
+  env: Record<string, string>,
+  how: { processEnv?: boolean } = {},
+) {
   const app = await fx.startApp();
   await app.call('start', {
     options: {
@@ -11,16 +16,18 @@ async function resourceFor(options: Record<string, unknown>, env: Record<string,
       ...options,
       traces: { endpoint: fx.receiver.tracesUrl, scheduledDelayMs: 20 },
     },
-    env,
+    ...(how.processEnv ? { processEnv: env } : { env }),
   });
-  await app.spans([{ name: 'resource-probe' }]);
-  const [span] = await fx.receiver.waitForSpans((s) => s.length === 1);
+  const [created] = await app.spans([{ name: 'resource-probe' }]);
+  const spans = await fx.receiver.waitForSpans((s) => s.some((x) => x.traceId === created?.traceId));
   const { pid } = await app.call<{ pid: number }>('stats');
+  await app.call('shutdown');
+  const span = spans.find((x) => x.traceId === created?.traceId);
   return { resource: span?.resource ?? {}, pid };
 }
 
 describe('resource', () => {
-  it('carries service, environment, host, process and SDK identity', async () => {
+  it('carries service, environment, instance, host, process and SDK identity from the detectors', async () => {
     const { resource, pid } = await resourceFor(
       {
         serviceName: 'todo-api',
@@ -30,19 +37,43 @@ describe('resource', () => {
       },
       { OTEL_RESOURCE_ATTRIBUTES: 'team=core,cloud.region=eu-west-1' },
     );
-    expect(resource).toEqual({
+    expect(resource).toMatchObject({
       'service.name': 'todo-api',
       'service.version': '1.4.2',
       'service.namespace': 'fasttodo',
+      'service.instance.id': expect.stringMatching(UUID),
       'deployment.environment.name': 'staging',
       'host.name': hostname(),
+      'host.arch': expect.any(String),
       'process.pid': pid,
+      'process.runtime.name': 'nodejs',
+      'process.runtime.version': process.versions.node,
       'telemetry.sdk.language': 'nodejs',
       'telemetry.sdk.name': 'opentelemetry',
       'telemetry.sdk.version': expect.stringMatching(/^2\./),
       team: 'core',
       'cloud.region': 'eu-west-1',
     });
+  });
+
+  it('gives each process its own service.instance.id', async () => {
+    const first = await resourceFor({ serviceName: 'a' }, {});
+    await fx.receiver.clear();
+    const second = await resourceFor({ serviceName: 'a' }, {});
+    expect(first.resource['service.instance.id']).toMatch(UUID);
+    expect(second.resource['service.instance.id']).toMatch(UUID);
+    expect(first.resource['service.instance.id']).not.toBe(second.resource['service.instance.id']);
+  });
+
+  it('service.instance.id set by the environment or an option wins', async () => {
+    const fromEnv = await resourceFor({}, { OTEL_RESOURCE_ATTRIBUTES: 'service.instance.id=pod-7' });
+    expect(fromEnv.resource['service.instance.id']).toBe('pod-7');
+    await fx.receiver.clear();
+    const fromOption = await resourceFor(
+      { resourceAttributes: { 'service.instance.id': 'opt-1' } },
+      { OTEL_RESOURCE_ATTRIBUTES: 'service.instance.id=pod-7' },
+    );
+    expect(fromOption.resource['service.instance.id']).toBe('opt-1');
   });
 
   it('takes name, version and namespace from the environment when no option is given', async () => {
@@ -62,5 +93,14 @@ describe('resource', () => {
       'deployment.environment.name': 'production',
       'host.name': 'pod-1',
     });
+  });
+
+  it('reads process.env through OpenTelemetry’s env detector, options still winning', async () => {
+    const { resource } = await resourceFor(
+      { resourceAttributes: { team: 'opt' } },
+      { OTEL_SERVICE_NAME: 'proc-env', OTEL_RESOURCE_ATTRIBUTES: 'team=env,k8s.pod.name=todo-1' },
+      { processEnv: true },
+    );
+    expect(resource).toMatchObject({ 'service.name': 'proc-env', team: 'opt', 'k8s.pod.name': 'todo-1' });
   });
 });

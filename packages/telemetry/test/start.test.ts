@@ -44,6 +44,30 @@ describe('startTelemetry', () => {
     expect(Object.isFrozen(telemetry.config.traces)).toBe(true);
   });
 
+  it('telemetry.config is a deep-frozen, JSON-safe view that never holds a header value', () => {
+    const { telemetry } = start(
+      { traces: { headers: { authorization: 'Bearer cfg-secret-1' } } },
+      {
+        OTEL_LOGS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_LOGS_HEADERS: 'x-api-key=cfg-secret-2',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      },
+    );
+    const { config } = telemetry;
+    expect(config.traces.headerNames).toEqual(['authorization']);
+    expect(config.logs.headerNames).toEqual(['x-api-key']);
+    expect(JSON.stringify(config)).not.toMatch(/cfg-secret/);
+    expect(config.logs).not.toHaveProperty('stream');
+    for (const part of [
+      config,
+      config.traces,
+      config.traces.keepErrors,
+      config.traces.propagators,
+      config.logs,
+    ])
+      expect(Object.isFrozen(part)).toBe(true);
+  });
+
   it('without an endpoint spans are still recorded and log lines carry the active trace id', () => {
     const { telemetry, logs } = start();
     expect(telemetry.config.traces.exporter).toBe('none');

@@ -18,7 +18,11 @@ export class EnvReader {
   /** Record a warning for `name`; `secret` hides the value (headers). */
   warn(name: string, value: string, expected: string, fallback: string, secret = false): void {
     const shown = secret ? '(value hidden)' : show(value);
-    const message = `invalid ${name}=${shown}: expected ${expected}; using ${fallback}`;
+    this.note(`invalid ${name}=${shown}: expected ${expected}; using ${fallback}`);
+  }
+
+  /** Record a configuration warning once. */
+  note(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
@@ -90,36 +94,58 @@ export class EnvReader {
 
   /**
    * `key1=value1,key2=value2` with percent-encoded values (W3C Baggage octets). Any malformed entry
-   * discards the whole variable, as the OpenTelemetry specification asks.
+   * discards the whole variable, as the OpenTelemetry specification asks. The warning names the
+   * malformed entry by its key only: these lists carry credentials (headers) and free-form values.
    */
-  keyValues(name: string, fallback: string, secret = false): Record<string, string> | undefined {
+  keyValues(name: string, fallback: string, how: KeyValueRules = {}): Record<string, string> | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
-    const parsed = parseKeyValues(raw);
-    if (parsed) return parsed;
-    this.warn(name, raw, 'comma-separated key=value pairs (values percent-encoded)', fallback, secret);
+    const parsed = parseKeyValues(raw, how);
+    if (!('problem' in parsed)) return parsed.values;
+    this.note(
+      `invalid ${name}: ${parsed.problem}; expected comma-separated key=value pairs (values percent-encoded); using ${fallback}`,
+    );
     return undefined;
   }
 }
 
-/** Parse `k=v,k2=v2` with percent-decoding; `undefined` if any entry is malformed. */
-export function parseKeyValues(raw: string): Record<string, string> | undefined {
-  const out: Record<string, string> = {};
+/** How strictly {@link parseKeyValues} reads a list. */
+export interface KeyValueRules {
+  /** Reject an unencoded `=` inside a value and keys or values over 255 characters (`OTEL_RESOURCE_ATTRIBUTES`). */
+  strict?: boolean;
+}
+
+const MAX_ATTRIBUTE_LENGTH = 255;
+
+function entryKey(entry: string): string {
+  return show(entry.slice(0, entry.indexOf('=')).trim());
+}
+
+/** Parse `k=v,k2=v2` with percent-decoding; a `problem` (naming the entry's key, never its value) if any entry is malformed. */
+export function parseKeyValues(
+  raw: string,
+  how: KeyValueRules = {},
+): { values: Record<string, string> } | { problem: string } {
+  const values: Record<string, string> = {};
   for (const entry of raw.split(',')) {
     if (!entry.trim()) continue;
     const eq = entry.indexOf('=');
-    if (eq <= 0) return undefined;
-    const key = entry.slice(0, eq).trim();
+    if (eq <= 0 || !entry.slice(0, eq).trim()) return { problem: 'an entry has no key=value form' };
+    if (how.strict && entry.indexOf('=', eq + 1) !== -1)
+      return { problem: `the value of entry ${entryKey(entry)} has an unencoded "="` };
+    let key: string;
     let value: string;
     try {
+      key = decodeURIComponent(entry.slice(0, eq).trim());
       value = decodeURIComponent(entry.slice(eq + 1).trim());
     } catch {
-      return undefined;
+      return { problem: `entry ${entryKey(entry)} is not valid percent-encoding` };
     }
-    if (!key) return undefined;
-    out[key] = value;
+    if (how.strict && (key.length > MAX_ATTRIBUTE_LENGTH || value.length > MAX_ATTRIBUTE_LENGTH))
+      return { problem: `entry ${entryKey(entry)} is longer than ${MAX_ATTRIBUTE_LENGTH} characters` };
+    values[key] = value;
   }
-  return out;
+  return { values };
 }
 
 /** `true` for absolute http(s) URLs. */

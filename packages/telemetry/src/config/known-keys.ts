@@ -47,6 +47,8 @@ const LOGS: Record<keyof LogsOptions, true> = {
   stream: true,
   exporter: true,
   endpoint: true,
+  headers: true,
+  timeoutMs: true,
 };
 const METRICS: Record<keyof MetricsOptions, true> = {
   enabled: true,

@@ -8,6 +8,7 @@ import { TelemetryConfigError } from '../errors';
 import type { OtelLogLevel, TelemetryOptions } from '../options';
 import { DEFAULTS } from './defaults';
 import { EnvReader } from './env';
+import { buildRedactor, checkInstrumentations } from './redactor-option';
 import { rejectUnknownKeys } from './known-keys';
 import { resolveLogs, resolveMetrics } from './resolve-signals';
 import { resolveTraces } from './resolve-traces';
@@ -17,7 +18,8 @@ import { optBool, optInt, optObject, optOneOf, optString } from './validate';
 const OTEL_LOG_LEVELS: readonly OtelLogLevel[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 
 function resourceFromEnv(env: EnvReader): Attributes {
-  return env.keyValues('OTEL_RESOURCE_ATTRIBUTES', 'no resource attributes from the environment') ?? {};
+  const fallback = 'no resource attributes from the environment';
+  return env.keyValues('OTEL_RESOURCE_ATTRIBUTES', fallback, { strict: true }) ?? {};
 }
 
 function optAttributes(value: unknown): Attributes | undefined {
@@ -38,6 +40,7 @@ function asString(value: unknown): string | undefined {
 /**
  * Merge options (validated; invalid ones throw `TelemetryConfigError`) over environment variables
  * (invalid ones produce one warning each and fall back) over defaults. Pure: reads only `env`.
+ * Warnings are passed through the configured redactor, since they may quote what a variable held.
  *
  * @example
  * const { config, warnings } = resolveConfig({ serviceName: 'todo' }, process.env);
@@ -80,5 +83,8 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = process
     shutdownTimeoutMs: optInt('shutdownTimeoutMs', o.shutdownTimeoutMs, 1) ?? DEFAULTS.shutdownTimeoutMs,
     warnIntervalMs: optInt('warnIntervalMs', o.warnIntervalMs, 0) ?? DEFAULTS.warnIntervalMs,
   };
-  return { config, warnings: reader.warnings };
+  const redactor = buildRedactor(o.redact);
+  const instrumentations = checkInstrumentations(o.instrumentations);
+  const warnings = reader.warnings.map((w) => redactor.redactText(w));
+  return { config, warnings, redactor, instrumentations };
 }

@@ -3,20 +3,33 @@ import type { LogLevel, LogsOptions, MetricsOptions } from '../options';
 import { DEFAULTS, isDevelopment } from './defaults';
 import type { EnvReader } from './env';
 import { rejectUnknownKeys } from './known-keys';
+import { resolveOtlpExport } from './otlp-export';
 import type { ResolvedLogs, ResolvedMetrics } from './types';
-import { optArray, optBool, optBuckets, optInt, optObject, optOneOf, optString, optUrl } from './validate';
+import { optArray, optBool, optBuckets, optInt, optObject, optOneOf, optString } from './validate';
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
 const LOG_FORMATS = ['json', 'pretty'] as const;
 const LOG_EXPORTERS = ['otlp', 'none'] as const;
 
-function resolveLogsEndpoint(o: LogsOptions, env: EnvReader): string | undefined {
-  const base = env.url('OTEL_EXPORTER_OTLP_ENDPOINT', 'no endpoint');
+const LOCAL_COLLECTOR = 'http://localhost:4318/v1/logs';
+
+function isTransport(value: unknown): boolean {
   return (
-    optUrl('logs.endpoint', o.endpoint) ??
-    env.url('OTEL_EXPORTER_OTLP_LOGS_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT') ??
-    (base ? `${base.replace(/\/+$/, '')}/v1/logs` : 'http://localhost:4318/v1/logs')
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { on?: unknown }).on === 'function' &&
+    (typeof (value as { log?: unknown }).log === 'function' ||
+      typeof (value as { write?: unknown }).write === 'function')
   );
+}
+
+function optTransports(value: unknown): ResolvedLogs['transports'] {
+  const list = optArray('logs.transports', value);
+  list?.forEach((item, i) => {
+    if (!isTransport(item))
+      throw new TelemetryConfigError(`logs.transports[${i}]`, 'a winston transport', item);
+  });
+  return list as ResolvedLogs['transports'];
 }
 
 function optStream(value: unknown): NodeJS.WritableStream | undefined {
@@ -27,7 +40,10 @@ function optStream(value: unknown): NodeJS.WritableStream | undefined {
   throw new TelemetryConfigError('logs.stream', 'a writable stream', value);
 }
 
-/** Logger settings from `options.logs` over `LOG_LEVEL`, `LOG_FORMAT`, `OTEL_LOGS_EXPORTER` over defaults. */
+/**
+ * Logger settings from `options.logs` over `LOG_LEVEL`, `LOG_FORMAT`, `OTEL_LOGS_EXPORTER` and
+ * `OTEL_EXPORTER_OTLP_LOGS_*` over defaults.
+ */
 export function resolveLogs(value: unknown, env: EnvReader, environment: string): ResolvedLogs {
   const o = (optObject('logs', value) ?? {}) as LogsOptions;
   rejectUnknownKeys('logs', o);
@@ -48,9 +64,15 @@ export function resolveLogs(value: unknown, env: EnvReader, environment: string)
       formatDefault,
     exporter: exporter ?? 'none',
   };
-  if (resolved.exporter === 'otlp') resolved.endpoint = resolveLogsEndpoint(o, env);
-  const transports = optArray('logs.transports', o.transports);
-  if (transports) resolved.transports = transports as ResolvedLogs['transports'];
+  // Resolved (and validated) even when logs stay local, as the traces' export settings are.
+  const otlp = resolveOtlpExport('logs', o, env);
+  if (resolved.exporter === 'otlp') {
+    resolved.endpoint = otlp.endpoint ?? LOCAL_COLLECTOR;
+    resolved.headers = otlp.headers;
+    resolved.timeoutMs = otlp.timeoutMs;
+  }
+  const transports = optTransports(o.transports);
+  if (transports) resolved.transports = transports;
   const stream = optStream(o.stream);
   if (stream) resolved.stream = stream;
   return resolved;

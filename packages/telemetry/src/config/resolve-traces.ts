@@ -10,18 +10,9 @@ import type {
 import { DEFAULT_SLOW_SPANS, DEFAULTS, isProduction } from './defaults';
 import type { EnvReader } from './env';
 import { rejectUnknownKeys } from './known-keys';
+import { resolveOtlpExport } from './otlp-export';
 import type { ResolvedKeepErrors, ResolvedSlowSpans, ResolvedTraces } from './types';
-import {
-  optBool,
-  optInt,
-  optList,
-  optNumber,
-  optObject,
-  optOneOf,
-  optRatio,
-  optStringRecord,
-  optUrl,
-} from './validate';
+import { optBool, optInt, optList, optNumber, optObject, optOneOf, optRatio } from './validate';
 
 export const SAMPLERS: readonly SamplerName[] = [
   'always_on',
@@ -84,27 +75,12 @@ function resolveSlowSpans(value: TracesOptions['slowSpans']): ResolvedSlowSpans 
 }
 
 function resolveExport(o: TracesOptions, env: EnvReader) {
-  const endpointOption = optUrl('traces.endpoint', o.endpoint);
-  const base = env.url('OTEL_EXPORTER_OTLP_ENDPOINT', 'no endpoint');
-  const endpoint =
-    endpointOption ??
-    env.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', base ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : 'no endpoint') ??
-    (base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined);
+  const { endpoint, headers, timeoutMs } = resolveOtlpExport('traces', o, env);
   const exporterDefault = endpoint ? 'otlp' : 'none';
   const exporter =
     optOneOf('traces.exporter', o.exporter, TRACE_EXPORTERS) ??
     env.oneOf('OTEL_TRACES_EXPORTER', TRACE_EXPORTERS, exporterDefault) ??
     exporterDefault;
-  const headers =
-    optStringRecord('traces.headers', o.headers) ??
-    env.keyValues('OTEL_EXPORTER_OTLP_TRACES_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS', true) ??
-    env.keyValues('OTEL_EXPORTER_OTLP_HEADERS', 'no extra headers', true) ??
-    {};
-  const timeoutMs =
-    optInt('traces.timeoutMs', o.timeoutMs, 1) ??
-    env.integer('OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 1, 'OTEL_EXPORTER_OTLP_TIMEOUT') ??
-    env.integer('OTEL_EXPORTER_OTLP_TIMEOUT', 1, String(DEFAULTS.timeoutMs)) ??
-    DEFAULTS.timeoutMs;
   return {
     exporter,
     endpoint: exporter === 'otlp' ? (endpoint ?? LOCAL_COLLECTOR) : endpoint,

@@ -1,3 +1,4 @@
+import type { Redactor } from '@fasttodo/redact';
 import type { Attributes } from '@opentelemetry/api';
 import type {
   LogLevel,
@@ -9,6 +10,7 @@ import type {
   TraceExporterName,
 } from '../options';
 import type { MetricsConfig } from '../metrics/types';
+import type { InstrumentationList } from './redactor-option';
 
 /** Slow-operation thresholds in ms per span kind, defaults filled in; `undefined` means no warning for that kind. */
 export type ResolvedSlowSpans = SlowSpanThresholds;
@@ -43,7 +45,12 @@ export interface ResolvedLogs {
   level: LogLevel;
   format: 'json' | 'pretty';
   exporter: 'otlp' | 'none';
+  /** Set when `exporter` is `otlp`. */
   endpoint?: string;
+  /** Set when `exporter` is `otlp`. */
+  headers?: Record<string, string>;
+  /** Set when `exporter` is `otlp`. */
+  timeoutMs?: number;
   transports?: LogsOptions['transports'];
   stream?: NodeJS.WritableStream;
 }
@@ -68,10 +75,14 @@ export interface ResolvedConfig {
   warnIntervalMs: number;
 }
 
-/** Result of {@link resolveConfig}: the config and one warning per invalid environment value. */
+/** Result of {@link resolveConfig}: the config, one (redacted) warning per invalid environment value, and the redactor. */
 export interface ConfigResolution {
   config: ResolvedConfig;
   warnings: string[];
+  /** The compiled `redact` option (or the Redactor given). */
+  redactor: Redactor;
+  /** The validated `instrumentations` option. */
+  instrumentations: InstrumentationList;
 }
 
 /** The environment as a plain object (`process.env` or a test fixture). */

@@ -75,6 +75,7 @@ export function optList<T extends string>(
 export function optBuckets(option: string, value: unknown): readonly number[] | undefined {
   const list = optArray(option, value);
   if (!list) return undefined;
+  if (list.length === 0) throw new TelemetryConfigError(option, 'a non-empty list of bucket bounds', list);
   list.forEach((v, i) => {
     const prev = list[i - 1];
     const ok = typeof v === 'number' && Number.isFinite(v) && (typeof prev !== 'number' || v > prev);

@@ -18,7 +18,8 @@ const URL_ATTRIBUTES = new Set<string>([
   ATTR_URL_ORIGINAL,
 ]);
 
-function redactValue(
+/** One attribute value redacted by its full key (object key rules) and its content (URL or text rules). */
+export function redactAttribute(
   key: string,
   value: AttributeValue | undefined,
   redactor: Redactor,
@@ -27,30 +28,29 @@ function redactValue(
     if (URL_ATTRIBUTES.has(key)) return redactor.redactUrl(value);
     if (key === ATTR_URL_QUERY) return redactor.redactUrl(`?${value}`).replace(/^\?/, '');
   }
-  // Dotted names are matched on their last segment so `http.request.header.authorization`
-  // and `user.password` hit the sensitive-key list; values are scanned by the text detectors.
-  const segment = key.slice(key.lastIndexOf('.') + 1) || key;
-  return (redactor.redact({ [segment]: value }) as Record<string, AttributeValue | undefined>)[segment];
+  // The full key goes through the object key rules: its trailing words are matched, so
+  // `session.id`, `http.request.header.x-api-key` and `db.connection_string` are censored as keys.
+  return (redactor.redact({ [key]: value }) as Record<string, AttributeValue | undefined>)[key];
 }
 
 /** A redacted copy of span attributes (keys kept, values censored). */
 export function redactAttributes(attributes: Attributes, redactor: Redactor): Attributes {
   const out: Attributes = {};
-  for (const key of Object.keys(attributes)) out[key] = redactValue(key, attributes[key], redactor);
+  for (const key of Object.keys(attributes)) out[key] = redactAttribute(key, attributes[key], redactor);
   return out;
 }
 
-/** A copy of a span event or link with its attributes redacted (the same object when it has none). */
-function withRedactedAttributes<T extends TimedEvent | Link>(item: T, redactor: Redactor): T {
-  if (!item.attributes) return item;
-  return { ...item, attributes: redactAttributes(item.attributes, redactor) };
+/** A copy of a link with its attributes redacted (the same object when it has none). */
+function redactLink(link: Link, redactor: Redactor): Link {
+  if (!link.attributes) return link;
+  return { ...link, attributes: redactAttributes(link.attributes, redactor) };
 }
 
 const NAME_CACHE_SIZE = 1000;
 
 /**
- * Produces redacted copies of spans for export. Span names are few (route templates, operation
- * names), so their redacted form is memoised in a small bounded map.
+ * Produces redacted copies of spans for export. Span and event names are few (route templates,
+ * operation and event names), so their redacted form is memoised in a small bounded map.
  */
 export class SpanRedactor {
   private readonly names = new Map<string, string>();
@@ -58,8 +58,8 @@ export class SpanRedactor {
   constructor(private readonly redactor: Redactor) {}
 
   /**
-   * A copy of `span` with its name, status message, attributes, event attributes (exception
-   * messages and stack traces included) and link attributes passed through the redactor.
+   * A copy of `span` with its name, status message, attributes, event names and attributes
+   * (exception messages and stack traces included) and link attributes passed through the redactor.
    */
   redact(span: ReadableSpan): ReadableSpan {
     const r = this.redactor;
@@ -70,9 +70,15 @@ export class SpanRedactor {
       name: this.name(span.name),
       status,
       attributes: hasKeys(span.attributes) ? redactAttributes(span.attributes, r) : span.attributes,
-      events: span.events.length > 0 ? span.events.map((e) => withRedactedAttributes(e, r)) : span.events,
-      links: span.links.length > 0 ? span.links.map((l) => withRedactedAttributes(l, r)) : span.links,
+      events: span.events.length > 0 ? span.events.map((e) => this.event(e)) : span.events,
+      links: span.links.length > 0 ? span.links.map((l) => redactLink(l, r)) : span.links,
     });
+  }
+
+  private event(event: TimedEvent): TimedEvent {
+    const copy = { ...event, name: this.name(event.name) };
+    if (event.attributes) copy.attributes = redactAttributes(event.attributes, this.redactor);
+    return copy;
   }
 
   private name(name: string): string {

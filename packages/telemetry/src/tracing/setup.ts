@@ -2,16 +2,12 @@ import type { Redactor } from '@fasttodo/redact';
 import type { Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Resource } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  ConsoleSpanExporter,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { ResolvedTraces } from '../config/types';
 import { DropReporter, type Warn } from './drop-reporter';
 import { ExportPipelineProcessor } from './export-pipeline';
+import { LogSpanExporter, type SpanLogWriter } from './log-span-exporter';
 import { buildPropagator } from './propagators';
 import { ResilientSpanExporter } from './resilient-exporter';
 import { buildSampler, usesKeepErrors } from './sampler';
@@ -30,8 +26,19 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-function innerExporter(config: ResolvedTraces, timeoutMs: number): SpanExporter | undefined {
-  if (config.exporter === 'console') return new ConsoleSpanExporter();
+/** Where the trace pipeline writes: rate-limited warnings, and span records for the console exporter. */
+export interface TracingOutput {
+  warn: Warn;
+  log: SpanLogWriter;
+  warnIntervalMs: number;
+}
+
+function innerExporter(
+  config: ResolvedTraces,
+  timeoutMs: number,
+  log: SpanLogWriter,
+): SpanExporter | undefined {
+  if (config.exporter === 'console') return new LogSpanExporter(log);
   if (config.exporter === 'otlp')
     return new OTLPTraceExporter({ url: config.endpoint, headers: config.headers, timeoutMillis: timeoutMs });
   return undefined;
@@ -41,9 +48,10 @@ function exportProcessor(
   config: ResolvedTraces,
   redactor: Redactor,
   drops: DropReporter,
+  log: SpanLogWriter,
 ): ExportPipelineProcessor | undefined {
   const timeoutMs = Math.min(config.timeoutMs, config.exportTimeoutMs);
-  const inner = innerExporter(config, timeoutMs);
+  const inner = innerExporter(config, timeoutMs, log);
   if (!inner) return undefined;
   let pipeline: ExportPipelineProcessor | undefined;
   const exporter = new ResilientSpanExporter(inner, {
@@ -72,13 +80,12 @@ export function startTracing(
   config: ResolvedTraces,
   resource: Resource,
   redactor: Redactor,
-  warn: Warn,
-  warnIntervalMs: number,
+  output: TracingOutput,
 ): Tracing {
-  const drops = new DropReporter(warn, warnIntervalMs);
+  const drops = new DropReporter(output.warn, output.warnIntervalMs);
   const spanProcessors: SpanProcessor[] = [];
-  if (config.slowSpans) spanProcessors.push(new SlowSpanProcessor(config.slowSpans, warn));
-  const pipeline = exportProcessor(config, redactor, drops);
+  if (config.slowSpans) spanProcessors.push(new SlowSpanProcessor(config.slowSpans, output.warn));
+  const pipeline = exportProcessor(config, redactor, drops, output.log);
   if (pipeline) spanProcessors.push(pipeline);
   const provider = new NodeTracerProvider({ resource, sampler: buildSampler(config), spanProcessors });
   provider.register({ propagator: buildPropagator(config.propagators) });

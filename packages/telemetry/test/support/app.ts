@@ -10,11 +10,15 @@ const SCRIPT = join(__dirname, 'traced-app.mjs');
 export interface SpanSpec {
   name: string;
   kind?: 'internal' | 'server' | 'client';
-  attributes?: Record<string, string | number | boolean>;
+  attributes?: Record<string, string | number | boolean | string[]>;
   status?: 'error' | 'ok';
   statusMessage?: string;
-  events?: { name: string; attributes?: Record<string, string | number | boolean> }[];
+  events?: { name: string; attributes?: Record<string, string | number | boolean | string[]> }[];
+  /** Attributes of links to a fixed remote span context. */
+  links?: Record<string, string | number | boolean>[];
   exception?: string;
+  /** Replaces the recorded error's stack trace. */
+  exceptionStack?: string;
   sleepMs?: number;
   traceparent?: string;
   children?: SpanSpec[];

@@ -11,7 +11,7 @@ const argMode = process.argv.find((a) => a.startsWith('--mode='))?.slice(7) ?? '
 const keepPayloads = !process.argv.includes('--keep=false');
 const state = { mode: argMode, delayMs: 1000, status: 503 };
 const received = { traces: [], metrics: [], logs: [] };
-const stats = { requests: 0, byMode: {}, spans: 0, hung: 0, lastHeaders: {} };
+const stats = { requests: 0, byMode: {}, spans: 0, hung: 0, lastHeaders: {}, lastUrl: '' };
 const hung = new Set();
 let dataPort = 0;
 
@@ -47,7 +47,8 @@ async function handleData(req, res) {
   stats.requests += 1;
   stats.byMode[state.mode] = (stats.byMode[state.mode] ?? 0) + 1;
   stats.lastHeaders = req.headers;
-  const signal = /^\/v1\/(traces|metrics|logs)$/.exec(req.url ?? '')?.[1];
+  stats.lastUrl = req.url;
+  const signal = /^\/v1\/(traces|metrics|logs)$/.exec((req.url ?? '').split('?')[0])?.[1];
   let body;
   try {
     body = await readBody(req);

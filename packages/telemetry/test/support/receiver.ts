@@ -39,6 +39,8 @@ export interface ReceiverStats {
   byMode: Partial<Record<ReceiverMode, number>>;
   /** Request headers of the last data request. */
   lastHeaders: Record<string, string>;
+  /** Path and query of the last data request. */
+  lastUrl: string;
 }
 
 /** Handle on a running receiver process. */

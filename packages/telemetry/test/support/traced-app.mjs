@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { startTelemetry } from '../../dist/index.js';
 
+const LINKED = { traceId: '5'.repeat(32), spanId: '6'.repeat(16), traceFlags: 1 };
 const KINDS = { internal: SpanKind.INTERNAL, server: SpanKind.SERVER, client: SpanKind.CLIENT };
 const logLines = [];
 const unhandled = [];
@@ -27,15 +28,20 @@ async function runSpan(spec, parentContext) {
   const tracer = telemetry.tracer;
   let ctx = parentContext ?? context.active();
   if (spec.traceparent) ctx = propagation.extract(context.active(), { traceparent: spec.traceparent });
+  const links = (spec.links ?? []).map((attributes) => ({ context: LINKED, attributes }));
   const span = tracer.startSpan(
     spec.name,
-    { kind: KINDS[spec.kind ?? 'internal'], attributes: spec.attributes },
+    { kind: KINDS[spec.kind ?? 'internal'], attributes: spec.attributes, links },
     ctx,
   );
   const childCtx = trace.setSpan(ctx, span);
   for (const child of spec.children ?? []) await runSpan(child, childCtx);
   for (const event of spec.events ?? []) span.addEvent(event.name, event.attributes);
-  if (spec.exception) span.recordException(new Error(spec.exception));
+  if (spec.exception) {
+    const error = new Error(spec.exception);
+    if (spec.exceptionStack) error.stack = spec.exceptionStack;
+    span.recordException(error);
+  }
   if (spec.status === 'error') span.setStatus({ code: SpanStatusCode.ERROR, message: spec.statusMessage });
   if (spec.sleepMs) await sleep(spec.sleepMs);
   const recording = span.isRecording();
@@ -68,10 +74,12 @@ function burst({ count, chunk = 500, attributes }) {
 }
 
 const commands = {
-  start: ({ options = {}, env = {} }) => {
+  // processEnv: the variables are set on process.env, which is passed as is (the production path).
+  start: ({ options = {}, env = {}, processEnv }) => {
+    if (processEnv) Object.assign(process.env, processEnv);
     telemetry = startTelemetry(
       { ...options, logs: { format: 'json', ...options.logs, stream: logStream } },
-      env,
+      processEnv ? process.env : env,
     );
     return { config: telemetry.config };
   },
@@ -99,6 +107,10 @@ const commands = {
     return {};
   },
   logs: () => logLines,
+  log: ({ level = 'info', message, fields = {} }) => {
+    telemetry.logger.log(level, message, fields);
+    return {};
+  },
   unhandled: () => unhandled,
   shutdown: async () => {
     const start = performance.now();

@@ -1,0 +1,62 @@
+import type { Attributes } from '@opentelemetry/api';
+import type { SlowSpanThresholds } from '../options';
+import type {
+  ResolvedConfig,
+  ResolvedKeepErrors,
+  ResolvedLogs,
+  ResolvedMetrics,
+  ResolvedTraces,
+} from './types';
+
+/** Trace settings in effect; header values are not shown, only their names. */
+export type TraceSettings = Readonly<Omit<ResolvedTraces, 'headers' | 'keepErrors' | 'slowSpans'>> & {
+  readonly headerNames: readonly string[];
+  readonly keepErrors: Readonly<ResolvedKeepErrors>;
+  readonly slowSpans: Readonly<SlowSpanThresholds> | false;
+};
+
+/** Log settings in effect; the stream and transports objects and header values are not shown. */
+export type LogSettings = Readonly<Omit<ResolvedLogs, 'headers' | 'stream' | 'transports'>> & {
+  readonly headerNames?: readonly string[];
+};
+
+/**
+ * What `telemetry.config` shows: the settings in effect after options, `OTEL_*` variables and defaults
+ * were merged. A deep-frozen, JSON-safe view for diagnostics and tests; it never holds a header value
+ * (those are often credentials), and changing it changes nothing.
+ */
+export interface TelemetrySettings
+  extends Readonly<Omit<ResolvedConfig, 'traces' | 'logs' | 'metrics' | 'resourceAttributes'>> {
+  /** Attributes from `OTEL_RESOURCE_ATTRIBUTES` and `resourceAttributes` (detected ones are on the resource). */
+  readonly resourceAttributes: Readonly<Attributes>;
+  readonly traces: TraceSettings;
+  readonly logs: LogSettings;
+  readonly metrics: Readonly<ResolvedMetrics>;
+}
+
+function traceSettings(traces: ResolvedTraces): TraceSettings {
+  const { headers, keepErrors, slowSpans, ...rest } = traces;
+  return Object.freeze({
+    ...rest,
+    propagators: Object.freeze([...traces.propagators]),
+    headerNames: Object.freeze(Object.keys(headers)),
+    keepErrors: Object.freeze({ ...keepErrors }),
+    slowSpans: slowSpans ? Object.freeze({ ...slowSpans }) : false,
+  });
+}
+
+function logSettings(logs: ResolvedLogs): LogSettings {
+  const { headers, stream: _stream, transports: _transports, ...rest } = logs;
+  return Object.freeze(headers ? { ...rest, headerNames: Object.freeze(Object.keys(headers)) } : rest);
+}
+
+/** The public, deep-frozen view of a resolved config. */
+export function toSettings(config: ResolvedConfig): TelemetrySettings {
+  return Object.freeze({
+    ...config,
+    resourceAttributes: Object.freeze({ ...config.resourceAttributes }),
+    traces: traceSettings(config.traces),
+    logs: logSettings(config.logs),
+    metrics: Object.freeze({ ...config.metrics }),
+  });
+}
