@@ -6,6 +6,7 @@ export type {
   KeepErrorsOptions,
   LogLevel,
   LogsOptions,
+  MetricsExporterName,
   MetricsOptions,
   OtelLogLevel,
   PropagatorName,
@@ -26,6 +27,7 @@ export {
   HTTP_SERVER_DURATION_BUCKETS,
   LONG_LATENCY_BUCKETS,
   MAX_LABEL_VALUE_LENGTH,
+  PROMETHEUS_CONTENT_TYPE,
 } from './metrics/public';
 export type {
   BoundedCounter,
@@ -48,6 +50,7 @@ export type {
   MetricDefinition,
   MetricUnit,
   MetricsConfig,
+  OtlpMetricsConfig,
 } from './metrics/public';
 export { bindLogContext, withLogContext } from './logs/public';
 export type { LogContext, LogsConfig, OtlpLogsConfig } from './logs/public';

@@ -15,6 +15,9 @@ export type SamplerName =
 /** Where finished spans go, named as in `OTEL_TRACES_EXPORTER`. */
 export type TraceExporterName = 'otlp' | 'console' | 'none';
 
+/** Where metrics go, named as in `OTEL_METRICS_EXPORTER`. */
+export type MetricsExporterName = 'prometheus' | 'otlp' | 'none';
+
 /** Context propagators, named as in `OTEL_PROPAGATORS`. */
 export type PropagatorName = 'tracecontext' | 'baggage';
 
@@ -114,8 +117,20 @@ export interface MetricsOptions {
   host?: string;
   /** Runtime gauges (event loop, GC, heap, CPU, RSS); default `true`. */
   runtimeMetrics?: boolean;
-  /** Histogram buckets (seconds) for long operations such as LLM calls. */
+  /** Histogram buckets (seconds) for long operations: the LLM metric set, `buckets: 'long'`, `gen_ai.client.operation.duration`. */
   longBuckets?: readonly number[];
+  /** `OTEL_METRICS_EXPORTER`: `prometheus` (default), `otlp`, both (`['prometheus', 'otlp']`) or `none`. */
+  exporter?: MetricsExporterName | readonly MetricsExporterName[];
+  /** OTLP metrics URL (`OTEL_EXPORTER_OTLP_METRICS_ENDPOINT`, or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/metrics`). */
+  endpoint?: string;
+  /** Extra request headers for the collector (`OTEL_EXPORTER_OTLP_METRICS_HEADERS`, then `OTEL_EXPORTER_OTLP_HEADERS`). */
+  headers?: Record<string, string>;
+  /** Per-request timeout in ms (`OTEL_EXPORTER_OTLP_METRICS_TIMEOUT`, then `OTEL_EXPORTER_OTLP_TIMEOUT`); default 10000. */
+  timeoutMs?: number;
+  /** Time between pushes in ms (`OTEL_METRIC_EXPORT_INTERVAL`); default 60000. */
+  exportIntervalMs?: number;
+  /** Upper bound of one push in ms (`OTEL_METRIC_EXPORT_TIMEOUT`); default 30000, at most `exportIntervalMs`. */
+  exportTimeoutMs?: number;
 }
 
 /**

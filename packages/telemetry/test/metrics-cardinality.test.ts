@@ -11,7 +11,7 @@ describe('per-metric series cap', () => {
         help: 'Lookups by key.',
         labelNames: ['key'],
       });
-      for (let i = 0; i < 2100; i++) counter.inc({ key: `k${i}` });
+      for (let i = 0; i < 2100; i++) counter.inc(1, { key: `k${i}` });
       const text = await metrics.metricsText();
       const series = samples(text, 'app_lookups_total');
       expect(series.length).toBeGreaterThan(1900);

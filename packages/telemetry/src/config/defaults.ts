@@ -17,6 +17,9 @@ export const DEFAULTS = {
   keepErrorsMaxSpansPerTrace: 64,
   otelLogLevel: 'warn',
   seriesLimit: 2000,
+  metricExporters: ['prometheus'],
+  metricExportIntervalMs: 60_000,
+  metricExportTimeoutMs: 30_000,
   shutdownTimeoutMs: 5000,
   warnIntervalMs: 60_000,
 } as const;

@@ -57,6 +57,12 @@ const METRICS: Record<keyof MetricsOptions, true> = {
   host: true,
   runtimeMetrics: true,
   longBuckets: true,
+  exporter: true,
+  endpoint: true,
+  headers: true,
+  timeoutMs: true,
+  exportIntervalMs: true,
+  exportTimeoutMs: true,
 };
 const KEEP_ERRORS: Record<keyof KeepErrorsOptions, true> = {
   enabled: true,

@@ -4,6 +4,7 @@ import { DEFAULTS, isDevelopment } from './defaults';
 import type { EnvReader } from './env';
 import { rejectUnknownKeys } from './known-keys';
 import { resolveOtlpExport } from './otlp-export';
+import { resolveMetricExporters, resolveOtlpMetrics } from './resolve-metrics-export';
 import type { ResolvedLogs, ResolvedMetrics } from './types';
 import { optArray, optBool, optBuckets, optInt, optObject, optOneOf, optString } from './validate';
 
@@ -78,7 +79,7 @@ export function resolveLogs(value: unknown, env: EnvReader, environment: string)
   return resolved;
 }
 
-/** Metrics settings from `options.metrics` over `ENABLE_METRICS` over defaults. */
+/** Metrics settings from `options.metrics` over `ENABLE_METRICS` and `OTEL_METRIC*` variables over defaults. */
 export function resolveMetrics(value: unknown, env: EnvReader): ResolvedMetrics {
   const o = (optObject('metrics', value) ?? {}) as MetricsOptions;
   rejectUnknownKeys('metrics', o);
@@ -93,5 +94,7 @@ export function resolveMetrics(value: unknown, env: EnvReader): ResolvedMetrics 
   if (host !== undefined) resolved.host = host;
   const longBuckets = optBuckets('metrics.longBuckets', o.longBuckets);
   if (longBuckets) resolved.longBuckets = longBuckets;
+  resolved.exporters = resolveMetricExporters(o, env);
+  if (resolved.exporters.includes('otlp')) resolved.otlp = resolveOtlpMetrics(o, env);
   return resolved;
 }

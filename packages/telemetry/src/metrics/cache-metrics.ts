@@ -1,3 +1,4 @@
+import { rejectUnknownDefinitionKeys } from './known-keys';
 import type { BoundedCounter, MetricDefiner } from './types';
 
 /** Options of {@link defineCacheMetrics}. */
@@ -26,6 +27,7 @@ export interface CacheMetrics {
  * cache.hit('todos');
  */
 export function defineCacheMetrics(definer: MetricDefiner, options: CacheMetricsOptions): CacheMetrics {
+  rejectUnknownDefinitionKeys('defineCacheMetrics', options, ['namespace', 'subsystem']);
   const base = {
     namespace: options.namespace,
     subsystem: options.subsystem ?? 'cache',
@@ -46,8 +48,8 @@ export function defineCacheMetrics(definer: MetricDefiner, options: CacheMetrics
     hits,
     misses,
     evictions,
-    hit: (cache, count = 1) => hits.inc({ cache }, count),
-    miss: (cache, count = 1) => misses.inc({ cache }, count),
-    eviction: (cache, count = 1) => evictions.inc({ cache }, count),
+    hit: (cache, count = 1) => hits.inc(count, { cache }),
+    miss: (cache, count = 1) => misses.inc(count, { cache }),
+    eviction: (cache, count = 1) => evictions.inc(count, { cache }),
   };
 }

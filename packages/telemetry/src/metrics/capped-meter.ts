@@ -10,6 +10,7 @@ import type {
   MetricOptions,
   UpDownCounter,
 } from '@opentelemetry/api';
+import type { AttributeBounder } from './bounded-attributes';
 
 /** The attribute set the SDK itself uses for the overflow series (`otel_metric_overflow="true"`). */
 const OVERFLOW: Attributes = Object.freeze({ 'otel.metric.overflow': true });
@@ -45,12 +46,21 @@ function createGuard(limit: number): Guard {
   };
 }
 
-function capMeter(meter: Meter, limit: number, guards: Map<string, Guard>, scope: string): Meter {
+interface CapSettings {
+  limit: number;
+  bound: AttributeBounder;
+  guards: Map<string, Guard>;
+}
+
+function capMeter(meter: Meter, settings: CapSettings, scope: string): Meter {
+  const { limit, bound, guards } = settings;
   const guardFor = (name: string): Guard => {
     const id = `${scope}\u0000${name}`;
     let guard = guards.get(id);
     if (!guard) {
-      guard = createGuard(limit);
+      const cap = createGuard(limit);
+      // Bound first: values that redact to the same string share one series.
+      guard = (attributes) => cap(bound(attributes));
       guards.set(id, guard);
     }
     return guard;
@@ -80,15 +90,20 @@ function capMeter(meter: Meter, limit: number, guards: Map<string, Guard>, scope
 }
 
 /**
- * Wraps a MeterProvider so every synchronous instrument keeps at most `limit` series (one being the overflow
- * series) for the life of the process, whatever the number of scrapes.
+ * Wraps a MeterProvider so every synchronous instrument passes its attributes through `bound` (redaction,
+ * escaping, cut, dropped keys) and keeps at most `limit` series (one being the overflow series) for the
+ * life of the process, whatever the number of scrapes or pushes.
  */
-export function capMeterProvider(provider: MeterProvider, limit: number): MeterProvider {
-  const guards = new Map<string, Guard>();
+export function capMeterProvider(
+  provider: MeterProvider,
+  limit: number,
+  bound: AttributeBounder,
+): MeterProvider {
+  const settings: CapSettings = { limit, bound, guards: new Map<string, Guard>() };
   return {
     getMeter(name: string, version?: string, options?: MeterOptions): Meter {
       const scope = `${name}\u0000${version ?? ''}\u0000${options?.schemaUrl ?? ''}`;
-      return capMeter(provider.getMeter(name, version, options), limit, guards, scope);
+      return capMeter(provider.getMeter(name, version, options), settings, scope);
     },
   };
 }

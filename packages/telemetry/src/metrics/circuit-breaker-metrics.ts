@@ -1,3 +1,4 @@
+import { rejectUnknownDefinitionKeys } from './known-keys';
 import type { BoundedCounter, BoundedGauge, MetricDefiner } from './types';
 
 /** Gauge values of the circuit-breaker state. */
@@ -40,6 +41,7 @@ export function defineCircuitBreakerMetrics(
   definer: MetricDefiner,
   options: CircuitBreakerMetricsOptions,
 ): CircuitBreakerMetrics {
+  rejectUnknownDefinitionKeys('defineCircuitBreakerMetrics', options, ['namespace', 'subsystem']);
   const subsystem = options.subsystem ?? 'circuit_breaker';
   const state = definer.defineGauge({
     namespace: options.namespace,
@@ -64,7 +66,7 @@ export function defineCircuitBreakerMetrics(
       if (to === undefined || typeof breaker !== 'string') return;
       state.set(CIRCUIT_STATE_VALUES[to], { breaker });
       const from = last.get(breaker);
-      if (from !== undefined && from !== to) transitions.inc({ breaker, from, to });
+      if (from !== undefined && from !== to) transitions.inc(1, { breaker, from, to });
       if (from === undefined && last.size >= MAX_TRACKED_BREAKERS) return;
       last.set(breaker, to);
     },

@@ -1,7 +1,6 @@
 import type { Attributes, Meter } from '@opentelemetry/api';
 import { MetricDefinitionError } from '../errors';
-import { HTTP_SERVER_DURATION_BUCKETS, isValidBucketList } from './buckets';
-import type { LabelBounder } from './labels';
+import { HTTP_SERVER_DURATION_BUCKETS, LONG_LATENCY_BUCKETS, isValidBucketList } from './buckets';
 import { createLabelFilter } from './labels';
 import { resolveMetricName } from './naming';
 import type { MetricKind, ResolvedMetricName } from './naming';
@@ -34,9 +33,36 @@ function guarded(metric: string, warn: WarnFn, record: () => void): void {
   }
 }
 
-function histogramBuckets(display: string, def: HistogramDefinition): number[] | undefined {
+/**
+ * True when `value` can be recorded. A labels object in the value position (the 0.0.x `inc(labels)` order)
+ * is reported once per metric instead of being dropped in silence.
+ */
+function recordable(value: unknown, warnOrder: () => void): value is number {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'object' && value !== null) warnOrder();
+  return false;
+}
+
+function orderWarning(metric: string, warn: WarnFn): () => void {
+  let warned = false;
+  return () => {
+    if (warned) return;
+    warned = true;
+    warn('metric recording dropped: the value comes first, then the labels', {
+      metric,
+      expected: 'inc(value?, labels?) / observe(value, labels?) / set(value, labels?)',
+    });
+  };
+}
+
+function histogramBuckets(
+  display: string,
+  def: HistogramDefinition,
+  longBuckets: readonly number[],
+): number[] | undefined {
   if (def.buckets === undefined)
     return def.unit === 'seconds' ? [...HTTP_SERVER_DURATION_BUCKETS] : undefined;
+  if (def.buckets === 'long') return [...longBuckets];
   if (!Array.isArray(def.buckets) || !isValidBucketList(def.buckets)) {
     throw new MetricDefinitionError(
       display,
@@ -48,9 +74,14 @@ function histogramBuckets(display: string, def: HistogramDefinition): number[] |
 
 /**
  * Creates `defineCounter` / `defineHistogram` / `defineGauge` on a meter. Defining the same metric twice
- * with the same definition returns the first instance; a conflicting redefinition throws.
+ * with the same definition returns the first instance; a conflicting redefinition throws. Label values are
+ * bounded (redacted, escaped, cut) by the meter itself; `longBuckets` is what `buckets: 'long'` means.
  */
-export function createMetricDefiner(meter: Meter, bounder: LabelBounder, warn: WarnFn): MetricDefiner {
+export function createMetricDefiner(
+  meter: Meter,
+  warn: WarnFn,
+  longBuckets: readonly number[] = LONG_LATENCY_BUCKETS,
+): MetricDefiner {
   const registry = new Map<string, Registered>();
 
   function register<T>(
@@ -75,17 +106,18 @@ export function createMetricDefiner(meter: Meter, bounder: LabelBounder, warn: W
   }
 
   const filterFor = (n: ResolvedMetricName): ((labels: unknown) => Attributes) =>
-    createLabelFilter(n.prometheusName, n.labelNames, bounder, warn);
+    createLabelFilter(n.prometheusName, n.labelNames, warn);
 
   return {
     defineCounter<L extends string>(def: CounterDefinition<L>): BoundedCounter<L> {
       return register('counter', def, undefined, (n) => {
         const counter = meter.createCounter(n.instrumentName, { description: n.help, unit: n.otelUnit });
         const filter = filterFor(n);
+        const warnOrder = orderWarning(n.prometheusName, warn);
         return {
           name: n.prometheusName,
-          inc(labels?: Labels<L>, value = 1) {
-            if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return;
+          inc(value: number = 1, labels?: Labels<L>) {
+            if (!recordable(value, warnOrder) || value < 0) return;
             guarded(n.prometheusName, warn, () => counter.add(value, filter(labels)));
           },
         };
@@ -93,15 +125,16 @@ export function createMetricDefiner(meter: Meter, bounder: LabelBounder, warn: W
     },
     defineHistogram<L extends string>(def: HistogramDefinition<L>): BoundedHistogram<L> {
       return register('histogram', def, def?.buckets, (n) => {
-        const buckets = histogramBuckets(n.prometheusName, def);
+        const buckets = histogramBuckets(n.prometheusName, def, longBuckets);
         const histogram = meter.createHistogram(n.instrumentName, {
           description: n.help,
           unit: n.otelUnit,
           ...(buckets ? { advice: { explicitBucketBoundaries: buckets } } : {}),
         });
         const filter = filterFor(n);
+        const warnOrder = orderWarning(n.prometheusName, warn);
         const observe = (value: number, labels?: Labels<L>): void => {
-          if (typeof value !== 'number' || !Number.isFinite(value)) return;
+          if (!recordable(value, warnOrder)) return;
           guarded(n.prometheusName, warn, () => histogram.record(value, filter(labels)));
         };
         return {
@@ -122,10 +155,11 @@ export function createMetricDefiner(meter: Meter, bounder: LabelBounder, warn: W
       return register('gauge', def, undefined, (n) => {
         const gauge = meter.createGauge(n.instrumentName, { description: n.help, unit: n.otelUnit });
         const filter = filterFor(n);
+        const warnOrder = orderWarning(n.prometheusName, warn);
         return {
           name: n.prometheusName,
           set(value: number, labels?: Labels<L>) {
-            if (typeof value !== 'number' || !Number.isFinite(value)) return;
+            if (!recordable(value, warnOrder)) return;
             guarded(n.prometheusName, warn, () => gauge.record(value, filter(labels)));
           },
         };

@@ -8,9 +8,10 @@ export const MAX_LABEL_VALUE_LENGTH = 128;
 const CACHE_LIMIT = 1000;
 const WARN_LIMIT = 100;
 
-/** Turns user label values into bounded, escaped (and optionally redacted) strings; never throws. */
+/** Turns label values into redacted, escaped, bounded strings; never throws. */
 export interface LabelBounder {
-  value(raw: unknown): string | undefined;
+  /** The value redacted, escaped and cut to {@link MAX_LABEL_VALUE_LENGTH} (memoised). */
+  bound(raw: string): string;
 }
 
 function cut(text: string): string {
@@ -21,35 +22,46 @@ function cut(text: string): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end);
 }
 
-/** Creates the shared value bounder; results are memoised because label values repeat by design. */
+function redactWhole(redactor: Redactor, raw: string): string {
+  // redact() scans the whole string within the redactor's own maxStringLength bound, so a secret that
+  // straddles our 128-character cut is already gone when we cut.
+  const out: unknown = redactor.redact(raw);
+  return typeof out === 'string' ? out : String(out);
+}
+
+/**
+ * Creates the shared value bounder: redact the whole value, then escape control characters, then cut.
+ * Results are memoised because label values repeat by design.
+ */
 export function createLabelBounder(redactor?: Redactor): LabelBounder {
   const cache = new Map<string, string>();
   const boundString = (raw: string): string => {
     const hit = cache.get(raw);
     if (hit !== undefined) return hit;
-    let text = cut(raw);
-    if (redactor) text = redactor.redactText(text);
-    text = cut(escapeControlChars(text));
+    const redacted = redactor ? redactWhole(redactor, raw) : cut(raw);
+    const text = cut(escapeControlChars(redacted));
     if (raw.length <= MAX_LABEL_VALUE_LENGTH * 4) {
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(raw, text);
     }
     return text;
   };
-  return {
-    value(raw) {
-      if (typeof raw === 'string') return boundString(raw);
-      if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-      return undefined;
-    },
-  };
+  return { bound: boundString };
 }
 
-/** Builds the attribute filter of one metric: declared names only, values bounded, problems warned once. */
+function labelValue(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return undefined;
+}
+
+/**
+ * Builds the attribute filter of one metric: declared names only, string/number/boolean values only,
+ * problems warned once. Values are bounded afterwards by the meter (see `bounded-meter.ts`).
+ */
 export function createLabelFilter(
   metric: string,
   labelNames: readonly string[],
-  bounder: LabelBounder,
   warn: WarnFn,
 ): (labels: unknown) => Attributes {
   const warned = new Set<string>();
@@ -67,7 +79,7 @@ export function createLabelFilter(
       const raw = record[name];
       if (raw === undefined) continue;
       kept++;
-      const value = bounder.value(raw);
+      const value = labelValue(raw);
       if (value === undefined) {
         warnOnce(`type:${name}`, 'metric label value dropped: not a string, number or boolean', {
           metric,

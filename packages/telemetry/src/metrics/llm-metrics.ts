@@ -1,4 +1,4 @@
-import { LONG_LATENCY_BUCKETS } from './buckets';
+import { rejectUnknownDefinitionKeys } from './known-keys';
 import type { BoundedCounter, BoundedHistogram, MetricDefiner } from './types';
 
 /** Options of {@link defineLlmMetrics}. */
@@ -6,7 +6,7 @@ export interface LlmMetricsOptions {
   namespace: string;
   /** Middle segment; default `llm`. */
   subsystem?: string;
-  /** Latency buckets in seconds; default {@link LONG_LATENCY_BUCKETS} (100 ms … 5 min). */
+  /** Latency buckets in seconds; default `metrics.longBuckets`, itself defaulting to `LONG_LATENCY_BUCKETS` (100 ms … 5 min). */
   buckets?: readonly number[];
 }
 
@@ -46,6 +46,7 @@ export interface LlmMetrics {
  * llm.record({ provider: 'openai', model: 'gpt-4o-mini', status: 'success', durationSeconds: 12.5, inputTokens: 900, outputTokens: 250 });
  */
 export function defineLlmMetrics(definer: MetricDefiner, options: LlmMetricsOptions): LlmMetrics {
+  rejectUnknownDefinitionKeys('defineLlmMetrics', options, ['namespace', 'subsystem', 'buckets']);
   const base = { namespace: options.namespace, subsystem: options.subsystem ?? 'llm' };
   const requests = definer.defineCounter({
     ...base,
@@ -65,7 +66,7 @@ export function defineLlmMetrics(definer: MetricDefiner, options: LlmMetricsOpti
     unit: 'seconds',
     help: 'LLM call latency.',
     labelNames: ['provider', 'model'],
-    buckets: options.buckets ?? LONG_LATENCY_BUCKETS,
+    buckets: options.buckets ?? 'long',
   });
   const errors = definer.defineCounter({
     ...base,
@@ -83,11 +84,11 @@ export function defineLlmMetrics(definer: MetricDefiner, options: LlmMetricsOpti
       try {
         const { provider, model, status, inputTokens, outputTokens, durationSeconds, errorType } = call;
         const labels = { provider, model };
-        requests.inc({ ...labels, status });
-        if (inputTokens !== undefined) tokens.inc({ ...labels, type: 'input' }, inputTokens);
-        if (outputTokens !== undefined) tokens.inc({ ...labels, type: 'output' }, outputTokens);
+        requests.inc(1, { ...labels, status });
+        if (inputTokens !== undefined) tokens.inc(inputTokens, { ...labels, type: 'input' });
+        if (outputTokens !== undefined) tokens.inc(outputTokens, { ...labels, type: 'output' });
         if (durationSeconds !== undefined) duration.observe(durationSeconds, labels);
-        if (errorType !== undefined) errors.inc({ ...labels, error_type: errorType });
+        if (errorType !== undefined) errors.inc(1, { ...labels, error_type: errorType });
       } catch {
         // A hostile call object (throwing getters) loses its metrics, never the caller's request.
       }

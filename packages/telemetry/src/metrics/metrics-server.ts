@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PROMETHEUS_CONTENT_TYPE } from './prometheus-reader';
 import type { WarnFn } from './types';
 
 /** The optional internal listener that serves `GET /metrics`. */
@@ -11,8 +12,6 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
 function handler(render: () => Promise<string>) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '').split('?', 1)[0];
@@ -22,7 +21,7 @@ function handler(render: () => Promise<string>) {
     }
     render().then(
       (text) => {
-        res.writeHead(200, { 'content-type': CONTENT_TYPE });
+        res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
         res.end(req.method === 'HEAD' ? undefined : text);
       },
       () => res.writeHead(500).end(),

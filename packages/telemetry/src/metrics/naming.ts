@@ -1,5 +1,6 @@
 import { MetricDefinitionError } from '../errors';
-import { forbiddenLabelReason } from './forbidden-labels';
+import { forbiddenLabel } from './forbidden-labels';
+import { rejectUnknownDefinitionKeys } from './known-keys';
 import type { MetricDefinition, MetricUnit } from './types';
 
 /** snake_case: lower-case letters and digits in `_`-separated words, starting with a letter. */
@@ -41,6 +42,8 @@ const RESERVED_LABELS = new Set([
   'otel_scope_name',
   'otel_scope_version',
 ]);
+const DEFINITION_KEYS = ['namespace', 'subsystem', 'name', 'unit', 'help', 'labelNames'] as const;
+const HISTOGRAM_KEYS = [...DEFINITION_KEYS, 'buckets'] as const;
 const MAX_NAME_LENGTH = 200;
 const MAX_LABELS = 10;
 const MAX_HELP_LENGTH = 500;
@@ -106,11 +109,11 @@ function checkHelp(display: string, help: unknown): string {
 
 function checkLabelName(display: string, label: unknown): void {
   // The cardinality rule comes first: it is the more useful message for `userId` or `User-ID`.
-  const reason = typeof label === 'string' ? forbiddenLabelReason(label) : undefined;
-  if (reason) {
+  const found = typeof label === 'string' ? forbiddenLabel(label) : undefined;
+  if (found) {
     fail(
       display,
-      `label "${label}" is unbounded (${reason}); put it in log fields or span attributes instead`,
+      `label "${label}" is forbidden: it names "${found.term}" (${found.reason}); put it in log fields or span attributes instead`,
     );
   }
   if (typeof label !== 'string' || !/^[a-z][a-z0-9_]*$/.test(label)) {
@@ -144,6 +147,7 @@ export function checkLabelNames(display: string, labelNames: unknown): readonly 
 export function resolveMetricName(kind: MetricKind, def: MetricDefinition): ResolvedMetricName {
   if (typeof def !== 'object' || def === null) fail(String(def), 'the definition must be an object');
   const display = [def.namespace, def.subsystem, def.name].filter((p) => p !== undefined).join('_');
+  rejectUnknownDefinitionKeys(display, def, kind === 'histogram' ? HISTOGRAM_KEYS : DEFINITION_KEYS);
   const namespace = checkSegment(display, 'namespace', def.namespace, true);
   const subsystem = checkSegment(display, 'subsystem', def.subsystem, false);
   const name = checkSegment(display, 'name', def.name, true);

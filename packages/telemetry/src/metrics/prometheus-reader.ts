@@ -2,6 +2,9 @@ import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporte
 import { toPrometheusCompatible } from './prometheus-compat';
 import type { WarnFn } from './types';
 
+/** Content type of `metricsText()`: Prometheus text exposition format 0.0.4, UTF-8. */
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
 /**
  * Pull reader behind `metricsText()`: the stock Prometheus exporter without its own HTTP server, and with
  * the series cap applied to every instrument (views set it again for the instruments they configure).

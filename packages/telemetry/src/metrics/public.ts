@@ -4,6 +4,7 @@ export { defineCacheMetrics } from './cache-metrics';
 export { CIRCUIT_STATE_VALUES, defineCircuitBreakerMetrics } from './circuit-breaker-metrics';
 export { FORBIDDEN_LABEL_NAMES } from './forbidden-labels';
 export { MAX_LABEL_VALUE_LENGTH } from './labels';
+export { PROMETHEUS_CONTENT_TYPE } from './prometheus-reader';
 export { defineLlmMetrics } from './llm-metrics';
 export type { CacheMetrics, CacheMetricsOptions } from './cache-metrics';
 export type {
@@ -25,4 +26,5 @@ export type {
   MetricDefinition,
   MetricUnit,
   MetricsConfig,
+  OtlpMetricsConfig,
 } from './types';

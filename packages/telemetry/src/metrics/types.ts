@@ -1,5 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import type { Meter, MeterProvider } from '@opentelemetry/api';
+import type { MetricsExporterName } from '../options';
+
+/** OTLP/HTTP metrics push, resolved (`OTEL_EXPORTER_OTLP_METRICS_*`, `OTEL_METRIC_EXPORT_*`). */
+export interface OtlpMetricsConfig {
+  /** Full metrics URL, e.g. `http://collector:4318/v1/metrics`. */
+  endpoint: string;
+  /** Extra request headers (authentication); never logged. */
+  headers: Record<string, string>;
+  /** Timeout of one HTTP request in ms. */
+  timeoutMs: number;
+  /** Time between two pushes in ms (`OTEL_METRIC_EXPORT_INTERVAL`). */
+  intervalMs: number;
+  /** Upper bound of one push, retries included, in ms (`OTEL_METRIC_EXPORT_TIMEOUT`); at most `intervalMs`. */
+  exportTimeoutMs: number;
+}
 
 /** Resolved metrics configuration (built by the config layer from options and `ENABLE_METRICS`). */
 export interface MetricsConfig {
@@ -15,6 +30,10 @@ export interface MetricsConfig {
   runtimeMetrics: boolean;
   /** Histogram buckets (seconds) for long operations such as LLM calls; default {@link LONG_LATENCY_BUCKETS}. */
   longBuckets?: readonly number[];
+  /** Where metrics go: `prometheus` (pull, `metricsText()`), `otlp` (push), both, or none (empty). Default `['prometheus']`. */
+  exporters?: readonly Exclude<MetricsExporterName, 'none'>[];
+  /** Push settings; required when `exporters` includes `otlp`. */
+  otlp?: OtlpMetricsConfig;
 }
 
 /** Units a business metric may carry; each becomes the Prometheus name suffix (`_seconds`, `_bytes`, ...). */
@@ -56,8 +75,11 @@ export type CounterDefinition<L extends string = string> = MetricDefinition<L>;
 
 /** Definition of a histogram; buckets default to the HTTP semantic-convention buckets. */
 export interface HistogramDefinition<L extends string = string> extends MetricDefinition<L> {
-  /** Strictly increasing finite upper bounds; see `HTTP_SERVER_DURATION_BUCKETS` and `LONG_LATENCY_BUCKETS`. */
-  buckets?: readonly number[];
+  /**
+   * Strictly increasing finite upper bounds, or `'long'` for `metrics.longBuckets` (default
+   * `LONG_LATENCY_BUCKETS`); see also `HTTP_SERVER_DURATION_BUCKETS`.
+   */
+  buckets?: readonly number[] | 'long';
 }
 
 /** Definition of a gauge (a value that goes up and down, set to its current value). */
@@ -67,8 +89,8 @@ export type GaugeDefinition<L extends string = string> = MetricDefinition<L>;
 export interface BoundedCounter<L extends string = string> {
   /** Prometheus name, e.g. `fasttodo_cache_hits_total`. */
   readonly name: string;
-  /** Adds `value` (default 1); negative or non-finite values are dropped. */
-  inc(labels?: Labels<L>, value?: number): void;
+  /** Adds `value` (default 1) — value first, like OpenTelemetry's `add`; negative or non-finite values are dropped. */
+  inc(value?: number, labels?: Labels<L>): void;
 }
 
 /** A histogram that only keeps declared labels and never throws at record time. */
@@ -105,7 +127,7 @@ export interface Metrics extends MetricDefiner {
   meterProvider: MeterProvider;
   /** The SDK's own meter (scope `@fasttodo/telemetry`). */
   meter: Meter;
-  /** Prometheus text exposition (format 0.0.4) with the OpenTelemetry→Prometheus compatibility fixes. */
+  /** Prometheus text exposition (format 0.0.4) with the compatibility fixes; `''` without the `prometheus` exporter. */
   metricsText(): Promise<string>;
   /** Address of the separate `metrics.port` listener once listening; `undefined` without one or when it failed. */
   metricsServerAddress(): Promise<AddressInfo | undefined>;
