@@ -10,7 +10,7 @@ import { listenToSignals } from './signal-listeners';
 import type { SignalListeners } from './signal-listeners';
 import type { DrainableServer } from './server-option';
 
-// Log lines hold a short prefix and one scrubbed error message (300 characters at most).
+// Bounds each log line: a short prefix and one scrubbed error message.
 const LOG_LINE_MAX = 1024;
 
 /**
