@@ -76,9 +76,9 @@ describe('FastTodo demo (bash scripts/demo.sh)', () => {
     expect(output).not.toContain('\u001b[31m');
   });
 
-  it('serves readiness that fails with shutting_down once draining', () => {
-    expect(run.output()).toMatch(/after shutdown\(\) \(draining\)\n\{\n {2}"status": "fail"/);
-    expect(run.output()).toContain('"output": "shutting_down"');
+  it('serves readiness that fails with draining once drain() was called', () => {
+    expect(run.output()).toMatch(/after drain\(\)\n\{\n {2}"status": "fail"/);
+    expect(run.output()).toContain('"output": "draining"');
   });
 });
 
@@ -96,10 +96,10 @@ describe('FastTodo demo --serve', () => {
     if (run.child.exitCode === null) run.child.kill('SIGKILL');
   });
 
-  it('answers health probes as application/health+json, uncached', async () => {
+  it('answers health probes as application/json, uncached', async () => {
     const response = await fetch(`${base}/health/ready`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('application/health+json');
+    expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { status: string; checks: Record<string, { status: string }> };
     expect(body.status).toBe('pass');

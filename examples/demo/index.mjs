@@ -116,7 +116,7 @@ await once(server, 'listening');
 const base = `http://127.0.0.1:${server.address().port}`;
 console.log(`FastTodo demo listening on ${base} (no collector, no database; logs below are the SDK's own)`);
 if (serve) {
-  installGracefulShutdown(server, { health, drainDelayMs: 1000, onShutdown: () => telemetry.shutdown() });
+  installGracefulShutdown(server, { health, drainDelayMs: 1000, beforeExit: () => telemetry.shutdown() });
   console.log('try: /todos, /health/live, /health/ready, /metrics; Ctrl-C drains and exits');
   await new Promise(() => {}); // runs until a signal; installGracefulShutdown exits the process
 }
@@ -151,8 +151,8 @@ show(
 );
 show('escapeControlChars', escapeControlChars('login failed\nINFO forged line \u001b[31mred'));
 
-health.shutdown();
-show('GET /health/ready after shutdown() (draining)', await (await fetch(`${base}/health/ready`)).json());
+health.drain();
+show('GET /health/ready after drain()', await (await fetch(`${base}/health/ready`)).json());
 server.close();
 await telemetry.shutdown();
 console.log('\nFastTodo demo: done.');

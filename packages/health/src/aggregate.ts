@@ -37,7 +37,7 @@ export function toHealthResult(
   return { httpStatus: httpStatusOf(status), body: { status, timestamp, version, checks } };
 }
 
-/** A failing result that ran no checks, e.g. `shutting_down`. */
+/** A failing result that ran no checks, e.g. `draining`. */
 export function failWithoutChecks(version: string, output: string): HealthResult {
   const body: HealthBody = {
     status: 'fail',

@@ -5,8 +5,8 @@ import { resolveOptions } from './options';
 import { createOutputSanitizer } from './output';
 import type { CheckResult, Health, HealthOptions, HealthResult } from './types';
 
-/** Output of `ready()` (and of `startup()` before it passed) once {@link Health.shutdown} was called. */
-export const SHUTTING_DOWN = 'shutting_down';
+/** Output of `ready()` (and of `startup()` before it passed) once {@link Health.drain} was called. */
+export const DRAINING = 'draining';
 
 /**
  * Creates liveness, readiness and startup probes over timed, cached, shared dependency checks.
@@ -31,13 +31,13 @@ export function createHealth(options?: HealthOptions): Health {
     resolved.maxEventLoopBlockMs === undefined
       ? undefined
       : createLivenessMonitor(resolved.maxEventLoopBlockMs, resolved.livenessFailForMs);
-  let shuttingDown = false;
+  let draining = false;
   let started: HealthResult | undefined;
 
   const ready = async (): Promise<HealthResult> => {
-    if (shuttingDown) return failWithoutChecks(resolved.version, SHUTTING_DOWN);
+    if (draining) return failWithoutChecks(resolved.version, DRAINING);
     const result = await readiness.run();
-    if (shuttingDown) return failWithoutChecks(resolved.version, SHUTTING_DOWN);
+    if (draining) return failWithoutChecks(resolved.version, DRAINING);
     if (startupGroup === readiness && result.httpStatus === 200) started ??= result;
     return result;
   };
@@ -53,11 +53,11 @@ export function createHealth(options?: HealthOptions): Health {
     live: async () => live(resolved.version, monitor?.check()),
     ready,
     startup,
-    shutdown() {
-      shuttingDown = true;
+    drain() {
+      draining = true;
     },
-    get shuttingDown() {
-      return shuttingDown;
+    get draining() {
+      return draining;
     },
     close() {
       monitor?.stop();

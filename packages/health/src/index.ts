@@ -1,4 +1,4 @@
-export { createHealth, SHUTTING_DOWN } from './health';
+export { createHealth, DRAINING } from './health';
 export { checks } from './checks/index';
 export { installGracefulShutdown } from './graceful-shutdown';
 export { HEALTH_CONTENT_TYPE, HEALTH_RESPONSE_HEADERS, writeHealthResponse } from './serve';
@@ -17,9 +17,9 @@ export type {
   LivenessOptions,
 } from './types';
 export type {
+  ExitHook,
   GracefulShutdown,
   GracefulShutdownOptions,
-  ShutdownHook,
   ShutdownLogger,
 } from './shutdown-options';
 export type { HealthResponseSink } from './serve';

@@ -1,5 +1,6 @@
 import { createRedactor, escapeControlChars } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
+import { errorMessageParts } from './error-message';
 import type { CheckDetail, CheckResult, DetailValue } from './types';
 
 // Only a prefix is scanned so a huge message cannot make redaction slow; the served text is shorter still.
@@ -16,31 +17,35 @@ const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#]{0,512}@/gi;
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s:/?#@]{0,256}:[^\s]{0,512}@/gi;
 const CENSOR = '[REDACTED]';
 
-/** Turns untrusted text into something safe to serve: scrubbed, one line, bounded. */
+/** Turns untrusted text into something safe to serve or log: scrubbed, one line, bounded. */
 export interface OutputSanitizer {
   text(value: string): string;
+  /** The message of a thrown value and of its cause, each scrubbed on its own, then joined. */
   error(error: unknown): string;
+  /** Flat primitive details: values under sensitive keys censored (redactor key rules), strings scrubbed. */
   detail(detail: CheckDetail): Omit<CheckResult, 'status' | 'response_ms'>;
 }
 
-/** Builds the sanitizer used for every `output` and detail string. */
+/** Builds the sanitizer used for every `output`, detail and log message health writes. */
 export function createOutputSanitizer(
   maxLength: number,
   redactor: Redactor = createRedactor(),
 ): OutputSanitizer {
   const scanLimit = Math.max(1024, maxLength * SCAN_FACTOR);
-  const text = (value: string): string => {
+  const scrub = (value: string): string => {
     const cut = value.length > scanLimit;
-    let scrubbed = redactor.redactText(
+    const scrubbed = redactor.redactText(
       value.slice(0, scanLimit).replace(URL_PASSWORD, `$1${CENSOR}@`).replace(URL_USERINFO, `$1${CENSOR}@`),
     );
-    if (cut) scrubbed = `${scrubbed.slice(0, Math.max(0, scrubbed.length - CUT_MARGIN))}…`;
-    return truncate(escapeControlChars(scrubbed), maxLength);
+    return cut ? `${scrubbed.slice(0, Math.max(0, scrubbed.length - CUT_MARGIN))}…` : scrubbed;
   };
+  const finish = (scrubbed: string): string => truncate(escapeControlChars(scrubbed), maxLength);
+  const text = (value: string): string => finish(scrub(value));
   return {
     text,
-    error: (error) => text(errorMessage(error)),
-    detail: (detail) => sanitizeDetail(detail, text),
+    // Scrubbed apart: joined first, `connect failed: password=x` would hide the pair behind `failed:`.
+    error: (error) => finish(errorMessageParts(error).map(scrub).join(': ')),
+    detail: (detail) => sanitizeDetail(detail, text, redactor),
   };
 }
 
@@ -48,56 +53,25 @@ function truncate(value: string, maxLength: number): string {
   return value.length <= maxLength ? value : `${value.slice(0, maxLength - 1)}…`;
 }
 
-/** The message of a thrown value, with its cause; never the stack. Never throws (hostile getters, proxies). */
-export function errorMessage(error: unknown): string {
-  try {
-    return messageOf(error);
-  } catch {
-    return 'unreadable error';
-  }
-}
-
-function messageOf(error: unknown): string {
-  if (!isErrorLike(error)) return typeof error === 'string' ? error : 'check failed';
-  const own = error.message || firstAggregated(error) || codeOf(error) || nameOf(error) || 'Error';
-  const cause = isErrorLike(error.cause) ? error.cause.message || codeOf(error.cause) : '';
-  return cause && cause !== own ? `${own}: ${cause}` : own;
-}
-
-interface ErrorLike {
-  message: string;
-  name?: string;
-  cause?: unknown;
-  code?: unknown;
-  errors?: unknown;
-}
-
-// Duck-typed rather than `instanceof Error`: errors from another realm (vm contexts, workers) count too.
-function isErrorLike(value: unknown): value is ErrorLike {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorLike).message === 'string';
-}
-
-function firstAggregated(error: ErrorLike): string {
-  if (!Array.isArray(error.errors)) return '';
-  const first: unknown = error.errors[0];
-  return isErrorLike(first) ? first.message : '';
-}
-
-function nameOf(error: ErrorLike): string {
-  return typeof error.name === 'string' ? error.name : '';
-}
-
-function codeOf(error: ErrorLike): string {
-  return typeof error.code === 'string' ? error.code : '';
-}
-
-function sanitizeDetail(detail: CheckDetail, text: (value: string) => string): Record<string, DetailValue> {
-  const out: Record<string, DetailValue> = {};
-  let kept = 0;
+function sanitizeDetail(
+  detail: CheckDetail,
+  text: (value: string) => string,
+  redactor: Redactor,
+): Record<string, DetailValue> {
+  const kept: Record<string, DetailValue> = Object.create(null);
+  let count = 0;
   for (const [key, value] of Object.entries(detail)) {
-    if (RESERVED.has(key) || kept >= MAX_DETAIL_KEYS || !isPrimitive(value)) continue;
+    if (count >= MAX_DETAIL_KEYS) break;
+    if (RESERVED.has(key) || !isPrimitive(value)) continue;
+    kept[key] = value;
+    count++;
+  }
+  // The redactor censors by key with the same rules as for objects (`db_password`, `session.id`, ...).
+  const byKey = redactor.redact(kept) as Record<string, unknown>;
+  const out: Record<string, DetailValue> = Object.create(null);
+  for (const [key, value] of Object.entries(byKey)) {
+    if (!isPrimitive(value)) continue;
     out[text(key)] = typeof value === 'string' ? text(value) : value;
-    kept++;
   }
   return out;
 }

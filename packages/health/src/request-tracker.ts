@@ -1,4 +1,5 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { DrainableServer } from './server-option';
 
 /** Counts in-flight requests of a `node:http` server and closes keep-alive sockets once it is closing. */
 export interface RequestTracker {
@@ -11,7 +12,7 @@ export interface RequestTracker {
 }
 
 /** Starts tracking requests of `server` with the standard library only. */
-export function trackRequests(server: Server): RequestTracker {
+export function trackRequests(server: DrainableServer): RequestTracker {
   const active = new Set<ServerResponse>();
   const waiters = new Set<() => void>();
   let closing = false;

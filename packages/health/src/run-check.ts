@@ -53,7 +53,10 @@ export function createCheckRunner(def: ResolvedCheck, sanitize: OutputSanitizer)
       const invocation = pending ?? start();
       const outcome = await waitFor(invocation, def.timeoutMs);
       if (outcome.kind === 'timeout') invocation.controller.abort(new CheckTimeoutError(def.timeoutMs));
-      const responseMs = Math.round(performance.now() - startedAt);
+      const elapsed = performance.now() - startedAt;
+      const responseMs = Math.round(elapsed);
+      // A check that blocks the event loop also blocks its timer: it settles "in time" by the timer's clock.
+      if (elapsed > def.timeoutMs) return timedOut(responseMs, def.timeoutMs);
       try {
         return toResult(outcome, invocation.controller.signal.aborted, responseMs, def.timeoutMs, sanitize);
       } catch {
@@ -85,19 +88,20 @@ function waitFor(invocation: Invocation, timeoutMs: number): Promise<Outcome> {
   });
 }
 
+function timedOut(responseMs: number, timeoutMs: number): CheckResult {
+  return { status: 'fail', response_ms: responseMs, output: new CheckTimeoutError(timeoutMs).message };
+}
+
 function toResult(
   outcome: Outcome,
-  timedOut: boolean,
+  aborted: boolean,
   responseMs: number,
   timeoutMs: number,
   sanitize: OutputSanitizer,
 ): CheckResult {
   if (outcome.kind === 'value') return fromDetail(outcome.value, responseMs, sanitize);
-  const output =
-    outcome.kind === 'timeout' || timedOut
-      ? new CheckTimeoutError(timeoutMs).message
-      : sanitize.error(outcome.error);
-  return { status: 'fail', response_ms: responseMs, output };
+  if (outcome.kind === 'timeout' || aborted) return timedOut(responseMs, timeoutMs);
+  return { status: 'fail', response_ms: responseMs, output: sanitize.error(outcome.error) };
 }
 
 function fromDetail(value: unknown, responseMs: number, sanitize: OutputSanitizer): CheckResult {

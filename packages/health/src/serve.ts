@@ -1,9 +1,12 @@
 import type { HealthResult } from './types';
 
-/** Media type of every probe response (`application/health+json`, draft-inadarei-api-health-check). */
-export const HEALTH_CONTENT_TYPE = 'application/health+json';
+/**
+ * Media type of every probe response: plain `application/json`. The body is our own shape (`checks` maps a
+ * name to one object with `response_ms`), not the IETF draft's `application/health+json` shape.
+ */
+export const HEALTH_CONTENT_TYPE = 'application/json';
 
-/** Headers to send with every probe response: the health media type and `Cache-Control: no-store`. */
+/** Headers to send with every probe response: `Content-Type: application/json` and `Cache-Control: no-store`. */
 export const HEALTH_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': HEALTH_CONTENT_TYPE,
   'cache-control': 'no-store',

@@ -1,4 +1,4 @@
-/** Health of one check or of the whole service, as in the `application/health+json` draft. */
+/** Health of one check or of the whole service (the three values of the IETF health-check draft). */
 export type HealthStatus = 'pass' | 'warn' | 'fail';
 
 /** JSON primitive allowed as a detail value in a check result. */
@@ -49,7 +49,7 @@ export interface CheckResult {
   [key: string]: DetailValue | undefined;
 }
 
-/** Response body, served as `application/health+json`. */
+/** Response body, served as `application/json` (see `HEALTH_CONTENT_TYPE`). */
 export interface HealthBody {
   /** Rolled-up status. */
   status: HealthStatus;
@@ -57,7 +57,7 @@ export interface HealthBody {
   timestamp: string;
   /** Service version from {@link HealthOptions.version}. */
   version: string;
-  /** Why the probe fails without running checks, e.g. `shutting_down`. */
+  /** Why the probe fails without running checks, e.g. `draining`. */
   output?: string;
   /** One entry per check. */
   checks: Record<string, CheckResult>;
@@ -103,10 +103,13 @@ export interface Health {
   ready(): Promise<HealthResult>;
   /** Startup: passes for good once readiness (or the startup checks) passed once. */
   startup(): Promise<HealthResult>;
-  /** Start draining: from now on `ready()` fails with output `shutting_down`. */
-  shutdown(): void;
-  /** `true` once {@link Health.shutdown} was called. */
-  readonly shuttingDown: boolean;
+  /**
+   * Start draining: from now on `ready()` fails with output `draining`, so load balancers stop sending
+   * traffic; `live()` keeps passing. `installGracefulShutdown` calls it first on SIGTERM.
+   */
+  drain(): void;
+  /** `true` once {@link Health.drain} was called. */
+  readonly draining: boolean;
   /** Stop background timers (liveness monitor); probes keep answering, liveness no longer sees new blocks. */
   close(): void;
 }

@@ -179,15 +179,17 @@ describe('built-in check configuration', () => {
 describe('installGracefulShutdown configuration', () => {
   it('rejects bad options with typed errors', () => {
     const server = createServer();
-    expect(configError(() => installGracefulShutdown(server, { timeoutMs: 0 })).option).toBe('timeoutMs');
+    expect(configError(() => installGracefulShutdown(server, { drainTimeoutMs: 0 })).option).toBe(
+      'drainTimeoutMs',
+    );
     expect(configError(() => installGracefulShutdown(server, { drainDelayMs: -1 })).option).toBe(
       'drainDelayMs',
     );
-    expect(configError(() => installGracefulShutdown(server, { onShutdown: [1 as never] })).option).toBe(
-      'onShutdown[0]',
+    expect(configError(() => installGracefulShutdown(server, { beforeExit: [1 as never] })).option).toBe(
+      'beforeExit[0]',
     );
     expect(configError(() => installGracefulShutdown(server, { signals: ['TERM' as never] })).option).toBe(
-      'signals',
+      'signals[0]',
     );
     expect(configError(() => installGracefulShutdown({} as never)).option).toBe(
       'installGracefulShutdown(server)',

@@ -35,7 +35,7 @@ describe('SIGTERM on a real child process', () => {
       await sleep(200);
       const duringDrain = await get(fixture.port, '/ready');
       expect(duringDrain.status).toBe(503);
-      expect(JSON.parse(duringDrain.body ?? '{}')).toMatchObject({ status: 'fail', output: 'shutting_down' });
+      expect(JSON.parse(duringDrain.body ?? '{}')).toMatchObject({ status: 'fail', output: 'draining' });
 
       await Promise.all(workers);
       const exit = await fixture.exited;

@@ -56,7 +56,7 @@ describe('installGracefulShutdown (in process)', () => {
   it('lets in-flight requests complete and does not wait for idle keep-alive sockets', async () => {
     const agent = new Agent({ keepAlive: true });
     try {
-      const { handle } = install({ timeoutMs: 5000 });
+      const { handle } = install({ drainTimeoutMs: 5000 });
       expect((await get(portOf(), '/', agent)).status).toBe(200); // leaves an idle keep-alive socket
       const inFlight = get(portOf(), '/slow', agent);
       await sleep(50);
@@ -69,8 +69,8 @@ describe('installGracefulShutdown (in process)', () => {
     }
   });
 
-  it('cuts requests that outlast timeoutMs and exits with 1', async () => {
-    const { handle } = install({ timeoutMs: 300 });
+  it('cuts requests that outlast drainTimeoutMs and exits with 1', async () => {
+    const { handle } = install({ drainTimeoutMs: 300 });
     const cut = get(portOf(), '/hang');
     await sleep(50);
     const started = performance.now();
@@ -81,11 +81,11 @@ describe('installGracefulShutdown (in process)', () => {
     expect((await cut).error).toBeDefined();
   });
 
-  it('runs onShutdown hooks in order after the server closed; a failing or hung hook gives exit code 1', async () => {
+  it('runs beforeExit hooks in order after the server closed; a failing or hung hook gives exit code 1', async () => {
     const order: string[] = [];
     const { handle } = install({
       hookTimeoutMs: 200,
-      onShutdown: [
+      beforeExit: [
         () => order.push(`first (listening=${server.server.listening})`),
         async () => {
           order.push('second');
@@ -117,11 +117,11 @@ describe('installGracefulShutdown (in process)', () => {
         },
       },
       health: {
-        shutdown: () => {
+        drain: () => {
           throw new Error('not a real health');
         },
       },
-      onShutdown: [
+      beforeExit: [
         async () => {
           throw new Error('flush to http://otel:s3cret@collector.internal:4318 failed');
         },
@@ -133,9 +133,9 @@ describe('installGracefulShutdown (in process)', () => {
     expect(server.server.listening).toBe(false);
     expect(warnings.join('\n')).not.toContain('s3cret');
     expect(warnings).toEqual([
-      expect.stringContaining('health.shutdown() failed: not a real health'),
-      expect.stringMatching(/onShutdown\[0\] failed: flush to http:\/\/\S*REDACTED\S*@collector\.internal/),
-      expect.stringContaining('onShutdown[1] failed: unreadable error'),
+      expect.stringContaining('health.drain() failed: not a real health'),
+      expect.stringMatching(/beforeExit\[0\] failed: flush to http:\/\/\S*REDACTED\S*@collector\.internal/),
+      expect.stringContaining('beforeExit[1] failed: unreadable error'),
     ]);
   });
 
@@ -153,10 +153,10 @@ describe('installGracefulShutdown (in process)', () => {
       for (const socket of upgraded) socket.destroy();
     });
 
-    it('still exits, with 1, once timeoutMs has passed since it stopped accepting', async () => {
+    it('still exits, with 1, once drainTimeoutMs has passed since it stopped accepting', async () => {
       const warnings: string[] = [];
       const { handle } = install({
-        timeoutMs: 300,
+        drainTimeoutMs: 300,
         logger: { info: () => undefined, warn: (m) => warnings.push(m) },
       });
       const started = performance.now();
@@ -169,8 +169,8 @@ describe('installGracefulShutdown (in process)', () => {
 
     it('runs the hooks before waiting, so a hook that closes upgraded sockets gives a clean exit', async () => {
       const { handle } = install({
-        timeoutMs: 5000,
-        onShutdown: () => {
+        drainTimeoutMs: 5000,
+        beforeExit: () => {
           for (const socket of upgraded) socket.end();
         },
       });

@@ -1,4 +1,4 @@
-import { createHealth } from '@fasttodo/health';
+import { createHealth, DRAINING } from '@fasttodo/health';
 import type { CheckDetail } from '@fasttodo/health';
 import { sleep } from './support/ports';
 
@@ -280,6 +280,58 @@ describe('timeouts', () => {
   });
 });
 
+describe('a check that blocks the event loop past its timeout', () => {
+  // The timer cannot fire while the loop is blocked, so the check settles "in time" by the timer's clock.
+  it('fails as a timeout when it blocks synchronously or after an await, even though it resolved', async () => {
+    const health = createHealth({
+      checks: [
+        { name: 'sync', timeoutMs: 100, check: () => blockFor(300) },
+        {
+          name: 'async',
+          timeoutMs: 100,
+          check: async () => {
+            await sleep(10);
+            blockFor(300);
+            return { observedValue: 1 };
+          },
+        },
+      ],
+    });
+    const { httpStatus, body } = await health.ready();
+    expect(httpStatus).toBe(503);
+    for (const name of ['sync', 'async']) {
+      expect(body.checks[name]).toEqual({
+        status: 'fail',
+        response_ms: expect.any(Number),
+        output: 'timeout after 100ms',
+      });
+      expect(body.checks[name]?.response_ms).toBeGreaterThanOrEqual(300);
+    }
+  });
+
+  it('degrades a non-critical one to warn, and a check within its timeout still passes', async () => {
+    const health = createHealth({
+      checks: [
+        { name: 'blocking', timeoutMs: 50, critical: false, check: () => blockFor(150) },
+        { name: 'quick', timeoutMs: 5000, check: () => blockFor(5) },
+      ],
+    });
+    const { httpStatus, body } = await health.ready();
+    expect(httpStatus).toBe(200);
+    expect(body.status).toBe('warn');
+    expect(body.checks.blocking).toMatchObject({ status: 'fail', output: 'timeout after 50ms' });
+    expect(body.checks.quick?.status).toBe('pass');
+  });
+});
+
+/** Busy-waits `ms` milliseconds: a check that blocks the event loop. */
+function blockFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // spin
+  }
+}
+
 describe('sharing and caching', () => {
   it('shares one in-flight run among concurrent callers and caches it for cacheMs', async () => {
     let calls = 0;
@@ -314,28 +366,30 @@ describe('sharing and caching', () => {
   });
 });
 
-describe('shutdown and startup', () => {
-  it('shutdown() makes ready() fail at once with shutting_down, without running checks', async () => {
+describe('drain and startup', () => {
+  it('drain() makes ready() fail at once with draining, without running checks', async () => {
     let calls = 0;
     const health = createHealth({
       cacheMs: 10_000,
       checks: [{ name: 'dep', check: async () => void calls++ }],
     });
     expect((await health.ready()).httpStatus).toBe(200);
-    health.shutdown();
-    expect(health.shuttingDown).toBe(true);
+    expect(health.draining).toBe(false);
+    health.drain();
+    expect(health.draining).toBe(true);
     const { httpStatus, body } = await health.ready();
     expect(httpStatus).toBe(503);
-    expect(body).toMatchObject({ status: 'fail', output: 'shutting_down', checks: {} });
+    expect(body).toMatchObject({ status: 'fail', output: DRAINING, checks: {} });
+    expect(DRAINING).toBe('draining');
     expect(calls).toBe(1);
     expect((await health.live()).httpStatus).toBe(200);
   });
 
-  it('a ready() already waiting when shutdown() is called answers shutting_down', async () => {
+  it('a ready() already waiting when drain() is called answers draining', async () => {
     const health = createHealth({ checks: [{ name: 'slow', check: () => sleep(100) }] });
     const pending = health.ready();
-    health.shutdown();
-    expect((await pending).body.output).toBe('shutting_down');
+    health.drain();
+    expect((await pending).body.output).toBe('draining');
   });
 
   it('startup fails until readiness passed once, then passes for good', async () => {

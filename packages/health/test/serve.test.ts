@@ -22,8 +22,8 @@ describe('serving probes over node:http', () => {
   });
   afterAll(() => server.close());
 
-  it('exports the health+json media type and no-store headers', () => {
-    expect(HEALTH_CONTENT_TYPE).toBe('application/health+json');
+  it('exports the application/json media type and no-store headers', () => {
+    expect(HEALTH_CONTENT_TYPE).toBe('application/json');
     expect(HEALTH_RESPONSE_HEADERS).toEqual({
       'content-type': HEALTH_CONTENT_TYPE,
       'cache-control': 'no-store',
@@ -34,7 +34,7 @@ describe('serving probes over node:http', () => {
   it('writes status, headers and the JSON body', async () => {
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(503);
-    expect(ready.headers.get('content-type')).toBe('application/health+json');
+    expect(ready.headers.get('content-type')).toBe('application/json');
     expect(ready.headers.get('cache-control')).toBe('no-store');
     const body = await ready.json();
     expect(body).toMatchObject({

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { createRedactor } from '@fasttodo/redact';
+import type { Redactor } from '@fasttodo/redact';
 import { HealthConfigError } from '../errors';
 import type { HealthCheck } from '../types';
 import type { CommonCheckOptions } from './common';
@@ -50,19 +52,28 @@ function parseUrl(url: unknown): URL {
     // reported below
   }
   if (parsed?.username || parsed?.password) {
-    parsed.username = '';
-    parsed.password = '';
-    // The received value is shown without its credentials: this message ends up in logs.
+    // This message ends up in logs: the received URL is shown with its credentials (and tokens) censored.
     throw new HealthConfigError(
       'checks.http(url)',
       'a URL without credentials (pass them in headers)',
-      parsed.href,
+      urlRedactor().redactUrl(parsed.href),
     );
   }
   if (parsed?.protocol === 'http:' || parsed?.protocol === 'https:') return parsed;
-  // A parsed URL is shown without path and query, which may carry tokens.
-  const shown = parsed ? `${parsed.protocol}//${parsed.host}` : url;
+  // A parsed URL is shown without path and query; an unparsable one through the URL scrubber, which finds
+  // userinfo even where the URL parser gives up (`http://user:pa ss@[bad/`).
+  const shown = parsed
+    ? `${parsed.protocol}//${parsed.host}`
+    : typeof url === 'string'
+      ? urlRedactor().redactUrl(url)
+      : url;
   throw new HealthConfigError('checks.http(url)', 'an absolute http(s) URL', shown);
+}
+
+let redactor: Redactor | undefined;
+function urlRedactor(): Redactor {
+  redactor ??= createRedactor();
+  return redactor;
 }
 
 function statusMatcher(expect: unknown): (status: number) => boolean {

@@ -52,3 +52,46 @@ export function spawnFixture(name: string, env: Record<string, string>): Promise
     });
   });
 }
+
+/** How a fixture run to completion ended. */
+export interface FixtureRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** `true` when it was killed for running longer than allowed. */
+  readonly killed: boolean;
+  readonly ms: number;
+}
+
+/** Runs `fixtures/<name>` to its end, killing it after `killAfterMs` (a hang is a result, not a stuck test). */
+export function runFixture(
+  name: string,
+  env: Record<string, string>,
+  killAfterMs: number,
+): Promise<FixtureRun> {
+  requireBuiltPackage();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'fixtures', name)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let killed = false;
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, killAfterMs);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, killed, ms: performance.now() - started });
+    }),
+  );
+}

@@ -1,7 +1,7 @@
 import type { OutputSanitizer } from './output';
-import type { ResolvedShutdownOptions, ShutdownHook } from './shutdown-options';
+import type { ExitHook, ResolvedShutdownOptions } from './shutdown-options';
 
-/** Runs the `onShutdown` hooks in order, each bounded by `hookTimeoutMs`; `false` if any failed or hung. */
+/** Runs the `beforeExit` hooks in order, each bounded by `hookTimeoutMs`; `false` if any failed or hung. */
 export async function runHooks(config: ResolvedShutdownOptions, scrub: OutputSanitizer): Promise<boolean> {
   const { hooks, hookTimeoutMs, logger } = config;
   let ok = true;
@@ -10,13 +10,13 @@ export async function runHooks(config: ResolvedShutdownOptions, scrub: OutputSan
     if (outcome === 'ok') continue;
     ok = false;
     logger.warn(
-      `@fasttodo/health: onShutdown[${index}] ${outcome === 'timeout' ? 'timed out' : `failed: ${outcome}`}`,
+      `@fasttodo/health: beforeExit[${index}] ${outcome === 'timeout' ? 'timed out' : `failed: ${outcome}`}`,
     );
   }
   return ok;
 }
 
-function settleWithin(hook: ShutdownHook, timeoutMs: number, scrub: OutputSanitizer): Promise<string> {
+function settleWithin(hook: ExitHook, timeoutMs: number, scrub: OutputSanitizer): Promise<string> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), timeoutMs);
     const settle = (outcome: string) => {
