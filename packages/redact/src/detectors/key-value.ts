@@ -77,8 +77,9 @@ function replacePairs(
 const NEXT_WORD = /[ \t]+(\S+)/y;
 
 /**
- * True when the value is a censor string, or a bare value whose own assignment or next word is one (a cookie
- * header `Cookie: theme=[REDACTED]`, a scheme `Bearer [REDACTED]`): censoring it again would only lose context.
+ * True when the value is a censor string, or a bare value that starts with one (`REDACTED#top`, censored by the
+ * URL scrubber) or whose own assignment or next word is one (a cookie header `Cookie: theme=[REDACTED]`, a
+ * scheme `Bearer [REDACTED]`): censoring it again would only lose context.
  */
 function isCensored(
   value: string,
@@ -91,7 +92,9 @@ function isCensored(
   if (alreadyCensored.has(value)) return true;
   if (!bare) return false;
   const eq = value.lastIndexOf('=');
-  for (const c of alreadyCensored) if (eq >= 0 && text.startsWith(c, start + eq + 1)) return true;
+  for (const c of alreadyCensored) {
+    if (text.startsWith(c, start) || (eq >= 0 && text.startsWith(c, start + eq + 1))) return true;
+  }
   NEXT_WORD.lastIndex = end;
   const next = NEXT_WORD.exec(text);
   return next !== null && alreadyCensored.has(next[1] as string);
@@ -100,6 +103,14 @@ function isCensored(
 // After `key: word`, prose goes on: punctuation, or a space and a lower-case word (`Token: expired, sign in`).
 const PROSE_GOES_ON = /[,.;!?]|[ \t]+[a-z]/y;
 const WORD = /^[A-Za-z][a-z]{1,23}$/;
+// Words that report a credential's state (`auth: disabled`, `Token: expired`), never the credential.
+const STATUS_WORDS = new Set(
+  'disabled enabled expired invalid valid missing required optional revoked rotated unset set empty present absent hidden masked redacted provided changed updated unknown pending configured ok yes no off on'.split(
+    ' ',
+  ),
+);
+// A plain word that ends a sentence or clause: `Token: expired.`
+const WORD_AND_STOP = /^[A-Za-z][a-z]{1,23}[.,;:!?]$/;
 
 /**
  * False for values that hold no secret: empty, `null`, `none`, booleans..., and ordinary prose after a colon
@@ -107,7 +118,10 @@ const WORD = /^[A-Za-z][a-z]{1,23}$/;
  */
 function isSecretValue(value: string, bare: boolean, sep: string, text: string, end: number): boolean {
   if (isPlainValue(value)) return false;
-  if (!bare || sep.includes('=') || !sep.includes(':') || !WORD.test(value)) return true;
+  if (!bare || sep.includes('=') || !sep.includes(':')) return true;
+  if (WORD_AND_STOP.test(value)) return false;
+  if (!WORD.test(value)) return true;
+  if (STATUS_WORDS.has(value.toLowerCase())) return false;
   PROSE_GOES_ON.lastIndex = end;
   return !PROSE_GOES_ON.test(text);
 }
