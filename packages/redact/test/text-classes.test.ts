@@ -8,8 +8,8 @@ const RUNS = { numRuns: 200 };
 
 const pick = <T>(...items: T[]) => fc.constantFrom(...items);
 const word = fc.stringMatching(/^[a-z]{2,9}$/);
-/** A secret with a marker prefix (so a leak is unambiguous) and the characters secrets really hold. */
-const secret = fc.stringMatching(/^[A-Za-z0-9_\-.~+/]{6,24}$/).map((s) => `S3c${s}`);
+/** A secret with marker ends (so a leak of either end is unambiguous) and the characters secrets really hold. */
+const secret = fc.stringMatching(/^[A-Za-z0-9_\-.~+/]{6,24}$/).map((s) => `S3c${s}9Qz`);
 const SENSITIVE = [
   'password',
   'passwd',
@@ -39,7 +39,9 @@ const UPPER_KEYS = [
 /** Asserts that `secret` is gone from the redacted text, every `kept` piece is still there, and a rerun changes nothing. */
 function check(text: string, secretValue: string, kept: string[] = [], out = r.redactText(text)): void {
   expect(out).not.toContain(secretValue);
-  expect(out).not.toContain(secretValue.slice(3, 9));
+  // Neither end may be left either (a value cut at a delimiter leaks its tail).
+  expect(out).not.toContain(secretValue.slice(0, 9));
+  expect(out).not.toContain(secretValue.slice(-6));
   for (const k of kept) expect(out).toContain(k);
   expect(r.redactText(out)).toBe(out);
 }
@@ -63,7 +65,7 @@ describe('credentials after any authorization scheme', () => {
   it('one-token schemes (ApiKey, Token, Negotiate, SSWS, any word)', () => {
     const scheme = fc.oneof(pick('ApiKey', 'Token', 'Negotiate', 'SSWS', 'Bearer', 'DPoP', 'NTLM'), word);
     fc.assert(
-      fc.property(header, pick(': ', ':', ' : '), scheme, secret, fc.boolean(), (h, sep, sc, s, crlf) =>
+      fc.property(header, pick(': ', ':', ' : ', '='), scheme, secret, fc.boolean(), (h, sep, sc, s, crlf) =>
         check(`${h}${sep}${sc} ${s}${crlf ? '\r\nHost: api.example.com' : ''}`, s, [h]),
       ),
       RUNS,
@@ -104,7 +106,14 @@ describe('credentials after any authorization scheme', () => {
 describe('PGP and PEM private key blocks, with or without an END line', () => {
   it('censors the whole armoured block', () => {
     const body = fc.array(fc.stringMatching(/^[A-Za-z0-9+/]{20,64}$/), { minLength: 1, maxLength: 6 });
-    const kind = pick('PGP PRIVATE KEY BLOCK', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY');
+    const kind = pick(
+      'PGP PRIVATE KEY BLOCK',
+      'PGP SECRET KEY BLOCK',
+      'PRIVATE KEY',
+      'RSA PRIVATE KEY',
+      'OPENSSH PRIVATE KEY',
+      'ENCRYPTED PRIVATE KEY',
+    );
     fc.assert(
       fc.property(kind, body, fc.boolean(), (k, lines, end) => {
         const block = `-----BEGIN ${k}-----\nVersion: x\n\n${lines.join('\n')}\n${end ? `-----END ${k}-----` : ''}`;
@@ -154,6 +163,10 @@ describe('command-line secrets', () => {
     const form = fc.oneof(
       word.map((u) => (s: string) => `curl -u ${u}:${s} https://api.example.com`),
       word.map((u) => (s: string) => `curl --user '${u}:${s}' -X POST`),
+      word.map((u) => (s: string) => `docker login -u ${u} -p ${s} registry.example.com`),
+      pick('redis-cli -h cache -a ', 'sshpass -p ', 'keytool -storetype pkcs12 -password ').map(
+        (head) => (s: string) => `${head}${s} next`,
+      ),
       pick("-p'", '-p"', '-p').map((p) => (s: string) => {
         const q = p.length > 2 ? p.slice(2) : '';
         return `mysql -h db -u root ${p}${s}${q} app`;
@@ -172,6 +185,19 @@ describe('markup', () => {
     fc.assert(
       fc.property(tag, secret, fc.boolean(), (t, s, attr) =>
         check(`<user><${t}${attr ? ' type="text"' : ''}>${s}</${t}></user>`, s, [`<${t}`, `</${t}>`]),
+      ),
+      RUNS,
+    );
+  });
+
+  it('elements whose name, key or id attribute is a sensitive key', () => {
+    fc.assert(
+      fc.property(
+        pick('entry', 'property', 'add', 'param'),
+        pick('name', 'key', 'id'),
+        sensitiveKey,
+        secret,
+        (el, attr, k, s) => check(`<${el} ${attr}="${k}">${s}</${el}>`, s, [`<${el} ${attr}="${k}">`]),
       ),
       RUNS,
     );
@@ -306,7 +332,16 @@ describe('log spoofing: invisible and direction-changing characters are escaped'
 describe('false positives: prose, empty values and git remotes are kept', () => {
   const prose = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
   it('a sensitive word, a colon and ordinary prose', () => {
-    const label = pick('Token', 'Password', 'Secret', 'API token', 'Session', 'password', 'Access token');
+    const label = pick(
+      'Token',
+      'Password',
+      'Secret',
+      'API token',
+      'Session',
+      'password',
+      'Access token',
+      'Auth',
+    );
     fc.assert(
       fc.property(label, word, pick(', ', ' ', '. ', '; '), prose, (l, first, sep, rest) => {
         const text = `${l}: ${first}${sep}${rest}`;
@@ -317,13 +352,41 @@ describe('false positives: prose, empty values and git remotes are kept', () => 
   });
 
   it('values that say "no value": null, undefined, none, empty, booleans', () => {
-    const empty = pick('null', 'undefined', 'none', 'None', 'NULL', '""', "''", 'true', 'false', 'nil');
+    const empty = pick(
+      'null',
+      'undefined',
+      'none',
+      'None',
+      'NULL',
+      '""',
+      "''",
+      'true',
+      'false',
+      'nil',
+      '<nil>',
+      '(null)',
+    );
     fc.assert(
       fc.property(sensitiveKey, pick('=', ': ', ' = '), empty, (k, sep, v) => {
         const text = `${k}${sep}${v} retrying`;
         expect(r.redactText(text)).toBe(text);
-        const json = `{"${k}":${v === "''" ? '""' : v.startsWith('"') ? v : v.toLowerCase() === 'none' ? 'null' : v.toLowerCase()}}`;
-        if (!json.includes('undefined') && !json.includes('nil')) expect(r.redactText(json)).toBe(json);
+        const literal = ['true', 'false'].includes(v)
+          ? v
+          : v.startsWith("'") || v.startsWith('"')
+            ? '""'
+            : 'null';
+        const json = `{"${k}":${literal}}`;
+        expect(r.redactText(json)).toBe(json);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a status word after a sensitive key', () => {
+    const status = pick('disabled', 'expired', 'Missing', 'OK', 'invalid', 'revoked', 'required', 'unset');
+    fc.assert(
+      fc.property(pick('Token', 'auth', 'Password', 'session', 'API key'), status, (l, w) => {
+        expect(r.redactText(`${l}: ${w}`)).toBe(`${l}: ${w}`);
       }),
       RUNS,
     );

@@ -119,9 +119,8 @@ const WORD_AND_STOP = /^[A-Za-z][a-z]{1,23}[.,;:!?]$/;
 function isSecretValue(value: string, bare: boolean, sep: string, text: string, end: number): boolean {
   if (isPlainValue(value)) return false;
   if (!bare || sep.includes('=') || !sep.includes(':')) return true;
-  if (WORD_AND_STOP.test(value)) return false;
+  if (WORD_AND_STOP.test(value) || STATUS_WORDS.has(value.toLowerCase())) return false;
   if (!WORD.test(value)) return true;
-  if (STATUS_WORDS.has(value.toLowerCase())) return false;
   PROSE_GOES_ON.lastIndex = end;
   return !PROSE_GOES_ON.test(text);
 }

@@ -22,9 +22,10 @@ const API_KEY = new RegExp(
     ')(?![\\w-])',
   'g',
 );
-// PEM (`RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`...) and OpenPGP armour (`PGP PRIVATE KEY BLOCK`).
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+// PEM (`RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`...) and OpenPGP armour (`PGP PRIVATE KEY BLOCK`, older
+// `PGP SECRET KEY BLOCK`).
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}(?:PRIVATE|SECRET) KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END [A-Z0-9 ]{0,40}(?:PRIVATE|SECRET) KEY(?: BLOCK)?-----/g;
 
 /** JSON Web Tokens (three base64url parts, header starting `eyJ`). */
 export const jwt: Detector = {
