@@ -74,3 +74,21 @@ describe('adversarial text: 1 MB of each generator completes in bounded time', (
     expect(all.redactUrl(deep)).not.toContain('pw');
   });
 });
+
+describe('adversarial text with a censor function', () => {
+  const hashing = createRedactor({ censor: (v) => `<${String(v).length}>`, maxStringLength: 2 * MB });
+  it('never throws and stays bounded, also for nested URLs', () => {
+    for (const [, arb] of Object.entries(ADVERSARIAL)) {
+      fc.assert(
+        fc.property(arb, (t) => {
+          expect(typeof hashing.redactText(t)).toBe('string');
+          expect(typeof hashing.redactUrl(t)).toBe('string');
+        }),
+        { numRuns: 30 },
+      );
+    }
+    const big = 'http://u:p@a/?x='.repeat(MB / 16);
+    expect(timed(() => hashing.redactText(big))).toBeLessThan(BOUND_MS);
+    expect(hashing.redactText('Cookie: a=1; sid=S3cXyz9Qz')).not.toContain('S3cXyz9Qz');
+  });
+});

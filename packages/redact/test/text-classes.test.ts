@@ -136,6 +136,16 @@ describe('JSON values of any length', () => {
       { numRuns: 40 },
     );
   });
+
+  it('finds long bracketed and bare values too', () => {
+    const long = fc.integer({ min: 1000, max: 6000 }).map((n) => `S3c${'y8'.repeat(n)}9Qz`);
+    fc.assert(
+      fc.property(sensitiveKey, long, pick('[', ''), (key, s, open) => {
+        check(`${key}=${open}${s}${open === '[' ? ']' : ''} next=1`, s, ['next=1']);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
 
 describe('command-line secrets', () => {

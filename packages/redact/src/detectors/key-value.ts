@@ -11,10 +11,11 @@ const WEAK_WORDS = new Set(['id', 'key', 'set', 'x', 'number', 'string']);
 const KEY = /(?<![\w.-])-{0,2}(\\?["']?)([A-Za-z_][\w.-]{0,63})\1([ \t]{0,8}(?:=>|[:=])[ \t]{0,8})/g;
 // The value at the position after a separator: a JSON string, an escaped JSON string (JSON inside a JSON string),
 // a single-quoted string, a [bracketed] token (a censored "[REDACTED]" is matched whole and stays stable) or one
-// bare token that never starts at or crosses a "…" (a truncation marker is never taken for a value). No length cap:
-// a value of any length is found, and each alternative stops at its first delimiter, so reading it is linear.
+// bare token that never starts at or crosses a "…" (a truncation marker is never taken for a value). A value of any
+// length is found: each alternative stops at its first delimiter, so reading it is linear, and a bracketed value
+// too long for its bounded alternative is read as a bare token from its `[`.
 const VALUE =
-  /"((?:[^"\\\r\n]|\\.)*)"|\\"((?:[^"\\\r\n]|\\[^"])*)\\"|'([^'\r\n]*)'|(\[[^\s\]]{0,1022}\]|[^\s"'\\,;&}\][…][^\s"'\\,;&}\]…]*)/y;
+  /"((?:[^"\\\r\n]|\\.)*)"|\\"((?:[^"\\\r\n]|\\[^"])*)\\"|'([^'\r\n]*)'|(\[[^\s\]]{0,1022}\]|[^\s"'\\,;&}\]…][^\s"'\\,;&}\]…]*)/y;
 
 /**
  * Values assigned to a sensitive key inside text: logfmt, YAML-ish, JSON, escaped JSON, PHP/Ruby hashes and
