@@ -60,6 +60,27 @@ describe('a sensitive pair that starts inside another pair is found', () => {
   });
 });
 
+describe('keys written as two words in prose', () => {
+  it('API key:, Session ID:, secret key =, private key:', () => {
+    const phrase = pick(
+      'API key',
+      'Api Key',
+      'api key',
+      'Session ID',
+      'session id',
+      'secret key',
+      'Private key',
+      'access key',
+    );
+    fc.assert(
+      fc.property(phrase, pick(': ', '=', ' = '), secret, (p, sep, s) =>
+        check(`got ${p}${sep}${s} from env`, s, [p, ' from env']),
+      ),
+      RUNS,
+    );
+  });
+});
+
 describe('credentials after any authorization scheme', () => {
   const header = pick('Authorization', 'Proxy-Authorization', 'authorization', 'AUTHORIZATION');
   it('one-token schemes (ApiKey, Token, Negotiate, SSWS, any word)', () => {

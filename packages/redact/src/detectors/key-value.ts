@@ -48,8 +48,9 @@ function replacePairs(
   KEY.lastIndex = 0;
   for (let k = KEY.exec(text); k !== null; k = KEY.exec(text)) {
     // The next key is looked for right after this separator, so a pair inside this value is seen too.
-    const [, quote = '', key = '', sep = ''] = k;
-    if (isSensitiveKey(key) === undefined) continue;
+    const [m, quote = '', key = '', sep = ''] = k;
+    if (isSensitiveKey(key) === undefined && !isSensitivePhrase(text, k.index, m, key, isSensitiveKey))
+      continue;
     const start = KEY.lastIndex;
     VALUE.lastIndex = start;
     const v = VALUE.exec(text);
@@ -72,6 +73,23 @@ function replacePairs(
     KEY.lastIndex = from;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+// Generic last words of a key written as two words in prose: `API key: x`, `Session ID: x`.
+const GENERIC_WORDS = new Set(['key', 'id', 'code', 'number', 'pin']);
+const WORD_BEFORE = /([A-Za-z]{2,24})[ \t]$/;
+
+/** True for `<word> <generic word>:` whose joined form is a sensitive key (`API key`, `Session ID`, `Secret Key`). */
+function isSensitivePhrase(
+  text: string,
+  index: number,
+  match: string,
+  key: string,
+  isSensitiveKey: (key: string) => string | undefined,
+): boolean {
+  if (!GENERIC_WORDS.has(key.toLowerCase()) || !match.startsWith(key)) return false;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, index - 25), index));
+  return before !== null && isSensitiveKey(`${before[1]}_${key}`) !== undefined;
 }
 
 // The word after a bare value: `Authorization: Bearer [REDACTED]` has its credential censored already.
