@@ -12,6 +12,19 @@ describe('escapeControlChars', () => {
     expect(escapeControlChars('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
   });
 
+  it('makes bidirectional overrides, isolates and zero-width characters visible (log spoofing)', () => {
+    expect(escapeControlChars('invoice\u202Efdp.exe')).toBe('invoice\\u202efdp.exe');
+    expect(escapeControlChars('\u2066a\u2069 \u200Bb\u200D \u2060\uFEFF')).toBe(
+      '\\u2066a\\u2069 \\u200bb\\u200d \\u2060\\ufeff',
+    );
+    for (let c = 0x2000; c < 0x2100; c++) {
+      const visible = escapeControlChars(String.fromCharCode(c)) === String.fromCharCode(c);
+      const invisible =
+        (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069);
+      expect(visible).toBe(!invisible);
+    }
+  });
+
   it('returns clean text unchanged (same string) and keeps other Unicode', () => {
     const clean = 'héllo wörld ✓ 日本';
     expect(escapeControlChars(clean)).toBe(clean);

@@ -1,11 +1,11 @@
 import { CHAR } from './facts';
 import type { Detector, Replace } from './types';
 
-// The credential of an `Authorization:` / `Proxy-Authorization:` header written in text, whatever its scheme
+// The credential of an `Authorization:` / `Proxy-Authorization:` header (or `authorization=`) written in text, whatever its scheme
 // (`ApiKey`, `Digest`, `Token`, `Negotiate`, `AWS4-HMAC-SHA256`...), and an AWS signature anywhere. It runs to the
 // end of the line: a CR, an LF, or their escapes `\r` `\n` in serialized text. The scheme word is kept.
 const AUTH_LINE =
-  /\b(?:((?:proxy-)?authorization[ \t]*:[ \t]*)(?:([A-Za-z][\w.-]{0,40})[ \t]+)?|(AWS4-HMAC-SHA256)[ \t]+)((?:[^\r\n\\]|\\(?![rn]))+)/gi;
+  /\b(?:((?:proxy-)?authorization[ \t]*[:=][ \t]*)(?:([A-Za-z][\w.-]{0,40})[ \t]+)?|(AWS4-HMAC-SHA256)[ \t]+)((?:[^\r\n\\]|\\(?![rn]))+)/gi;
 const GATE = /authorization|aws4-hmac/i;
 // Scheme words kept in front of the censor; any other first word may be the credential itself and is censored.
 const SCHEMES = new Set(
@@ -19,7 +19,7 @@ export function authHeaderDetector(alreadyCensored: ReadonlySet<string>): Detect
   return {
     name: 'bearer',
     positional: true,
-    trigger: CHAR.colon | CHAR.dash,
+    trigger: CHAR.colon | CHAR.equals | CHAR.dash,
     gate: (text) => GATE.test(text),
     scan: (text, replace) => replaceCredentials(text, replace, alreadyCensored),
   };

@@ -2,17 +2,22 @@ import { CHAR } from './facts';
 import { isPlainValue } from './plain-value';
 import type { Detector, Replace } from './types';
 
-// `--password hunter2` (a sensitive long option and its separate argument; `--password=x` is a key=value pair).
-const LONG_OPTION = /(?<![\w-])--([A-Za-z][\w.-]{0,63})[ \t]+("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'-][^\s]*)/g;
+const VALUE = `("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s"'-][^\\s]*)`;
+// `--password hunter2`, `-password hunter2` (a sensitive option and its separate argument; `--password=x` is a
+// key=value pair).
+const LONG_OPTION = new RegExp(`(?<![\\w-])--?([A-Za-z][\\w.-]{0,63})[ \\t]+${VALUE}`, 'g');
 // `curl -u user:pw`, `--user user:pw`, `-uuser:pw`: credentials given as user:password.
 const USER_OPTION =
   /(?<![\w-])(?:-u[ \t]*|--user[ \t]+|--user=)("[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']+)/g;
-// mysql / mariadb clients take the password glued to `-p`: `-psecret`, `-p'secret'`.
-const GLUED_PASSWORD = /(?<![\w-])-p("[^"\r\n]+"|'[^'\r\n]+'|[^\s"']+)/g;
-const MYSQL = /mysql|mariadb/i;
-const GATE = /(?<![\w-])-(?:-[A-Za-z]|[up])/;
+/** Tools whose short option is a password: mysql `-psecret` (glued only), `docker login -p x`, `redis-cli -a x`. */
+const TOOLS: readonly { tool: RegExp; option: RegExp }[] = [
+  { tool: /mysql|mariadb/i, option: /(?<![\w-])(-p)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"']+)/g },
+  { tool: /\blogin\b|sshpass/i, option: /(?<![\w-])(-p[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'-][^\s"']*)/g },
+  { tool: /redis-cli/i, option: /(?<![\w-])(-a[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'-][^\s"']*)/g },
+];
+const GATE = /(?<![\w-])-(?:-?[A-Za-z])/;
 
-/** Secrets on command lines: `--password x`, `curl -u user:pw`, `mysql -p'pw'`. Quotes are kept. */
+/** Secrets on command lines: `--password x`, `curl -u user:pw`, `mysql -p'pw'`, `redis-cli -a pw`. Quotes are kept. */
 export function commandLineDetector(
   isSensitiveKey: (key: string) => string | undefined,
   alreadyCensored: ReadonlySet<string>,
@@ -23,6 +28,8 @@ export function commandLineDetector(
     if (isPlainValue(inner) || alreadyCensored.has(inner)) return value;
     return quote + replace(inner, 'keyValue') + quote;
   };
+  const keepOption = (m: string, value: string, replace: Replace) =>
+    m.slice(0, m.length - value.length) + censor(value, replace);
   return {
     name: 'keyValue',
     positional: true,
@@ -30,14 +37,14 @@ export function commandLineDetector(
     gate: (text) => GATE.test(text),
     scan(text, replace) {
       let out = text.replace(LONG_OPTION, (m: string, flag: string, value: string) =>
-        isSensitiveKey(flag) === undefined ? m : m.slice(0, m.length - value.length) + censor(value, replace),
+        isSensitiveKey(flag) === undefined ? m : keepOption(m, value, replace),
       );
-      out = out.replace(
-        USER_OPTION,
-        (m: string, value: string) => m.slice(0, m.length - value.length) + censor(value, replace),
-      );
-      if (!MYSQL.test(out)) return out;
-      return out.replace(GLUED_PASSWORD, (_m: string, value: string) => `-p${censor(value, replace)}`);
+      out = out.replace(USER_OPTION, (m: string, value: string) => keepOption(m, value, replace));
+      for (const { tool, option } of TOOLS) {
+        if (tool.test(out))
+          out = out.replace(option, (m: string, _o: string, v: string) => keepOption(m, v, replace));
+      }
+      return out;
     },
   };
 }

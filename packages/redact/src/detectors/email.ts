@@ -1,9 +1,10 @@
 import { CHAR } from './facts';
 import { type Detector, replaceWhere } from './types';
 
-// Not followed by `:path`: `git@gitlab.com:group/app.git` is an SSH remote, not an address.
+// The whole domain or nothing (never a shorter one inside `a@host.co.uk:x`), and not followed by `:path`:
+// `git@gitlab.com:group/app.git` is an SSH remote, not an address.
 const EMAIL =
-  /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-]|:[\w~/])/g;
+  /(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9-]|:[\w~/])/g;
 
 /** Email addresses; `skipLocal` is a local part never treated as an address (the URL censor, after userinfo). */
 export function emailDetector(skipLocal: string): Detector {

@@ -11,10 +11,11 @@ const WEAK_WORDS = new Set(['id', 'key', 'set', 'x', 'number', 'string']);
 const KEY = /(?<![\w.-])-{0,2}(\\?["']?)([A-Za-z_][\w.-]{0,63})\1([ \t]{0,8}(?:=>|[:=])[ \t]{0,8})/g;
 // The value at the position after a separator: a JSON string, an escaped JSON string (JSON inside a JSON string),
 // a single-quoted string, a [bracketed] token (a censored "[REDACTED]" is matched whole and stays stable) or one
-// bare token that never starts at or crosses a "…" (a truncation marker is never taken for a value). No length cap:
-// a value of any length is found, and each alternative stops at its first delimiter, so reading it is linear.
+// bare token that never starts at or crosses a "…" (a truncation marker is never taken for a value). A value of any
+// length is found: each alternative stops at its first delimiter, so reading it is linear, and a bracketed value
+// too long for its bounded alternative is read as a bare token from its `[`.
 const VALUE =
-  /"((?:[^"\\\r\n]|\\.)*)"|\\"((?:[^"\\\r\n]|\\[^"])*)\\"|'([^'\r\n]*)'|(\[[^\s\]]{0,1022}\]|[^\s"'\\,;&}\][…][^\s"'\\,;&}\]…]*)/y;
+  /"((?:[^"\\\r\n]|\\.)*)"|\\"((?:[^"\\\r\n]|\\[^"])*)\\"|'([^'\r\n]*)'|(\[[^\s\]]{0,1022}\]|[^\s"'\\,;&}\]…][^\s"'\\,;&}\]…]*)/y;
 
 /**
  * Values assigned to a sensitive key inside text: logfmt, YAML-ish, JSON, escaped JSON, PHP/Ruby hashes and
@@ -47,8 +48,9 @@ function replacePairs(
   KEY.lastIndex = 0;
   for (let k = KEY.exec(text); k !== null; k = KEY.exec(text)) {
     // The next key is looked for right after this separator, so a pair inside this value is seen too.
-    const [, quote = '', key = '', sep = ''] = k;
-    if (isSensitiveKey(key) === undefined) continue;
+    const [m, quote = '', key = '', sep = ''] = k;
+    if (isSensitiveKey(key) === undefined && !isSensitivePhrase(text, k.index, m, key, isSensitiveKey))
+      continue;
     const start = KEY.lastIndex;
     VALUE.lastIndex = start;
     const v = VALUE.exec(text);
@@ -73,12 +75,30 @@ function replacePairs(
   return from === 0 ? text : out + text.slice(from);
 }
 
+// Generic last words of a key written as two words in prose: `API key: x`, `Session ID: x`.
+const GENERIC_WORDS = new Set(['key', 'id', 'code', 'number', 'pin']);
+const WORD_BEFORE = /([A-Za-z]{2,24})[ \t]$/;
+
+/** True for `<word> <generic word>:` whose joined form is a sensitive key (`API key`, `Session ID`, `Secret Key`). */
+function isSensitivePhrase(
+  text: string,
+  index: number,
+  match: string,
+  key: string,
+  isSensitiveKey: (key: string) => string | undefined,
+): boolean {
+  if (!GENERIC_WORDS.has(key.toLowerCase()) || !match.startsWith(key)) return false;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, index - 25), index));
+  return before !== null && isSensitiveKey(`${before[1]}_${key}`) !== undefined;
+}
+
 // The word after a bare value: `Authorization: Bearer [REDACTED]` has its credential censored already.
 const NEXT_WORD = /[ \t]+(\S+)/y;
 
 /**
- * True when the value is a censor string, or a bare value whose own assignment or next word is one (a cookie
- * header `Cookie: theme=[REDACTED]`, a scheme `Bearer [REDACTED]`): censoring it again would only lose context.
+ * True when the value is a censor string, or a bare value that starts with one (`REDACTED#top`, censored by the
+ * URL scrubber) or whose own assignment or next word is one (a cookie header `Cookie: theme=[REDACTED]`, a
+ * scheme `Bearer [REDACTED]`): censoring it again would only lose context.
  */
 function isCensored(
   value: string,
@@ -91,7 +111,9 @@ function isCensored(
   if (alreadyCensored.has(value)) return true;
   if (!bare) return false;
   const eq = value.lastIndexOf('=');
-  for (const c of alreadyCensored) if (eq >= 0 && text.startsWith(c, start + eq + 1)) return true;
+  for (const c of alreadyCensored) {
+    if (text.startsWith(c, start) || (eq >= 0 && text.startsWith(c, start + eq + 1))) return true;
+  }
   NEXT_WORD.lastIndex = end;
   const next = NEXT_WORD.exec(text);
   return next !== null && alreadyCensored.has(next[1] as string);
@@ -100,6 +122,14 @@ function isCensored(
 // After `key: word`, prose goes on: punctuation, or a space and a lower-case word (`Token: expired, sign in`).
 const PROSE_GOES_ON = /[,.;!?]|[ \t]+[a-z]/y;
 const WORD = /^[A-Za-z][a-z]{1,23}$/;
+// Words that report a credential's state (`auth: disabled`, `Token: expired`), never the credential.
+const STATUS_WORDS = new Set(
+  'disabled enabled expired invalid valid missing required optional revoked rotated unset set empty present absent hidden masked redacted provided changed updated unknown pending configured ok yes no off on'.split(
+    ' ',
+  ),
+);
+// A plain word that ends a sentence or clause: `Token: expired.`
+const WORD_AND_STOP = /^[A-Za-z][a-z]{1,23}[.,;:!?]$/;
 
 /**
  * False for values that hold no secret: empty, `null`, `none`, booleans..., and ordinary prose after a colon
@@ -107,7 +137,9 @@ const WORD = /^[A-Za-z][a-z]{1,23}$/;
  */
 function isSecretValue(value: string, bare: boolean, sep: string, text: string, end: number): boolean {
   if (isPlainValue(value)) return false;
-  if (!bare || sep.includes('=') || !sep.includes(':') || !WORD.test(value)) return true;
+  if (!bare || sep.includes('=') || !sep.includes(':')) return true;
+  if (WORD_AND_STOP.test(value) || STATUS_WORDS.has(value.toLowerCase())) return false;
+  if (!WORD.test(value)) return true;
   PROSE_GOES_ON.lastIndex = end;
   return !PROSE_GOES_ON.test(text);
 }

@@ -10,7 +10,10 @@ const TAG = /<[A-Za-z][\w:-]{0,63}[ \t\r\n][^<>]*>/g;
 const ATTRIBUTE = /(?<![\w:.-])([\w:.-]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
 const NAMING = new Set(['name', 'id', 'type', 'key', 'property']);
 
-/** Secrets in markup: elements named like a sensitive key, and the `value` of an input named like one. */
+/**
+ * Secrets in markup: the content of an element named like a sensitive key (`<password>x</password>`, or
+ * `<entry key="password">x</entry>`), and the `value` of a tag named like one (`<input name="password" value="x">`).
+ */
 export function markupDetector(
   isSensitiveKey: (key: string) => string | undefined,
   alreadyCensored: ReadonlySet<string>,
@@ -24,7 +27,7 @@ export function markupDetector(
     gate: (text) => text.includes('<') && text.includes('>'),
     scan(text, replace) {
       const elements = text.replace(ELEMENT, (m: string, name: string, attrs: string, content: string) =>
-        isSensitiveKey(name) === undefined || keep(content)
+        keep(content) || (isSensitiveKey(name) === undefined && !namesSensitive(attrs, isSensitiveKey))
           ? m
           : `<${name}${attrs}>${replace(content, 'keyValue')}</${name}>`,
       );
@@ -33,27 +36,28 @@ export function markupDetector(
   };
 }
 
-/** Censors the `value` attribute of a tag whose name, id or type is sensitive (attribute order does not matter). */
+/** True when a `name`, `id`, `type`, `key` or `property` attribute holds a sensitive key (`name="password"`). */
+function namesSensitive(attrs: string, isSensitiveKey: (key: string) => string | undefined): boolean {
+  for (const a of attrs.matchAll(ATTRIBUTE)) {
+    const value = a[2] ?? a[3] ?? a[4] ?? '';
+    if (NAMING.has((a[1] as string).toLowerCase()) && isSensitiveKey(value) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Censors the `value` attribute of a tag named like a sensitive key (attribute order does not matter). */
 function censorValueAttribute(
   tag: string,
   replace: Replace,
   isSensitiveKey: (key: string) => string | undefined,
   keep: (value: string) => boolean,
 ): string {
-  let sensitive = false;
-  for (const a of tag.matchAll(ATTRIBUTE)) {
-    const value = a[2] ?? a[3] ?? a[4] ?? '';
-    if (NAMING.has((a[1] as string).toLowerCase()) && isSensitiveKey(value) !== undefined) sensitive = true;
-  }
-  if (!sensitive) return tag;
+  if (!namesSensitive(tag, isSensitiveKey)) return tag;
   return tag.replace(ATTRIBUTE, (m: string, name: string, dq?: string, sq?: string, bare?: string) => {
     const value = dq ?? sq ?? bare ?? '';
     if (name.toLowerCase() !== 'value' || keep(value)) return m;
     const censored = replace(value, 'keyValue');
-    return dq !== undefined
-      ? `${name}="${censored}"`
-      : sq !== undefined
-        ? `${name}='${censored}'`
-        : `${name}=${censored}`;
+    if (dq !== undefined) return `${name}="${censored}"`;
+    return sq !== undefined ? `${name}='${censored}'` : `${name}=${censored}`;
   });
 }

@@ -22,9 +22,10 @@ const API_KEY = new RegExp(
     ')(?![\\w-])',
   'g',
 );
-// PEM (`RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`...) and OpenPGP armour (`PGP PRIVATE KEY BLOCK`).
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+// PEM (`RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`...) and OpenPGP armour (`PGP PRIVATE KEY BLOCK`, older
+// `PGP SECRET KEY BLOCK`).
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}(?:PRIVATE|SECRET) KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END [A-Z0-9 ]{0,40}(?:PRIVATE|SECRET) KEY(?: BLOCK)?-----/g;
 
 /** JSON Web Tokens (three base64url parts, header starting `eyJ`). */
 export const jwt: Detector = {
@@ -39,7 +40,7 @@ export const bearer: Detector = {
   name: 'bearer',
   trigger: CHAR.letterB,
   // Case-insensitive like the scan itself: `BeaRER x` must not slip past the gate.
-  gate: (text) => text.length >= 14 && SCHEME_WORD.test(text),
+  gate: (text) => text.length >= 10 && SCHEME_WORD.test(text),
   scan(text, replace) {
     AUTH_SCHEME.lastIndex = 0;
     return text.replace(AUTH_SCHEME, (m: string, scheme: string, gap: string, token: string) =>
@@ -51,7 +52,7 @@ export const bearer: Detector = {
 function isCredential(scheme: string, token: string): boolean {
   if (scheme.toLowerCase() === 'basic') {
     // Padding is optional: `dXNlcjpwYXNz` is as much a credential as `dXNlcjpwYXNzMQ==`.
-    return token.length >= 6 && USER_PASS.test(Buffer.from(token, 'base64').toString('latin1'));
+    return token.length >= 4 && USER_PASS.test(Buffer.from(token, 'base64').toString('latin1'));
   }
   if (token.length < 8) return false;
   return token.length >= 24 || /[\d\-._~+/=]/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token));

@@ -38,13 +38,7 @@ export function urlDetector(
       ((facts & CHAR.equals) !== 0 && (facts & (CHAR.question | CHAR.amp)) !== 0) ||
       ((facts & CHAR.equals) !== 0 && text.includes(';')),
     scan(text, _replace) {
-      const urls = replaceWhere(
-        text,
-        URL_IN_TEXT,
-        'url',
-        (m) => redactUrl(m),
-        () => true,
-      );
+      const urls = replaceWhere(text, URL_IN_TEXT, 'url', (m) => redactUrl(m), needsUrlRedactor);
       if (!urls.includes('=')) return urls;
       PARAM.lastIndex = 0;
       return urls.replace(PARAM, (m: string, sep: string, key: string, whole: string) => {
@@ -62,6 +56,14 @@ export function urlDetector(
       });
     },
   };
+}
+
+/**
+ * A relative URL needs `redactUrl` only when something in it is encoded (`%40`, `+`): the text detectors and the
+ * key pass below see everything else in it as it is.
+ */
+function needsUrlRedactor(url: string): boolean {
+  return url.includes('://') || url.includes('%') || url.includes('+');
 }
 
 /** `decodeURIComponent` that returns the input unchanged when it is malformed. */
