@@ -24,10 +24,9 @@ export interface RecordContext {
 /** A finished log record: plain JSON data, redacted and escaped, keys in output order. */
 export type LogRecordFields = Record<string, unknown>;
 
-/** The message, made safe by the same walk as the fields: scanned, then cut, then escaped. */
-function messageText(message: unknown, redactor: Redactor): string {
-  if (message === undefined) return '';
-  const safe = redactor.redact(message);
+/** The message as the walk made it (scanned, cut, escaped); a non-string message is written as its JSON. */
+function messageText(safe: unknown): string {
+  if (safe === undefined) return '';
   return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
@@ -54,9 +53,12 @@ function timestamp(): string {
   return lastTimestamp;
 }
 
-/** The caller's fields: own enumerable string keys of `info` plus objects passed as extra arguments. */
+/**
+ * The message and the caller's fields, to be copied by one walk: `message` first, then the own enumerable
+ * string keys of `info` and the objects passed as extra arguments.
+ */
 function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = { message: info['message'] };
   for (const key of Object.keys(info)) {
     if (key === 'level' || key === 'message') continue;
     setOwn(fields, key, info[key]);
@@ -84,29 +86,36 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
 
 /**
  * Builds the record of one log call: timestamp, level, message, service, environment, trace correlation of
- * the active span, the request log context (made safe once per context), then the caller's fields. The fields
- * are copied by ONE walk of the log redactor, which makes them JSON-safe, redacts, cuts and escapes at once;
- * the caller then only needs `JSON.stringify`.
+ * the active span, the request log context (made safe once per context), then the caller's fields. Message and
+ * fields are copied by ONE walk of the log redactor, which makes them JSON-safe, redacts, cuts and escapes at
+ * once; the caller then only needs `JSON.stringify`.
  */
 export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordContext): LogRecordFields {
   const { redactor } = ctx;
+  const safe = redactor.redact(callerFields(info));
+  const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
   const record: LogRecordFields = {
     timestamp: timestamp(),
     level: String(info[LEVEL] ?? info['level'] ?? 'info'),
-    message: messageText(info['message'], redactor),
+    message: messageText(fields['message']),
     service: ctx.service,
     environment: ctx.environment,
   };
   addCorrelation(record);
   const context = safeLogContext(redactor);
-  if (context !== undefined) append(record, context);
-  append(record, redactor.redact(callerFields(info)));
+  if (context !== undefined) append(record, context, false);
+  append(record, fields, true);
   return record;
 }
 
 /** Appends the entries of a redacted group; SDK-owned names are kept as `_<name>`. */
-function append(record: LogRecordFields, group: unknown): void {
-  if (typeof group !== 'object' || group === null) return;
-  const source = group as Record<string, unknown>;
-  for (const key of Object.keys(source)) setOwn(record, RESERVED.has(key) ? `_${key}` : key, source[key]);
+function append(
+  record: LogRecordFields,
+  group: Readonly<Record<string, unknown>>,
+  skipMessage: boolean,
+): void {
+  for (const key of Object.keys(group)) {
+    if (skipMessage && key === 'message') continue;
+    setOwn(record, RESERVED.has(key) ? `_${key}` : key, group[key]);
+  }
 }
