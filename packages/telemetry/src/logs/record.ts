@@ -10,6 +10,10 @@ export const SPLAT = Symbol.for('splat');
 
 /** Keys the SDK owns; a caller field with one of these names is kept as `_<name>`. */
 const RESERVED = new Set(['timestamp', 'level', 'message', 'service', 'environment']);
+// The message has its place in the record; so has winston's own `level` when the walk read `info` itself.
+const SKIP_NONE: ReadonlySet<string> = new Set();
+const SKIP_MESSAGE: ReadonlySet<string> = new Set(['message']);
+const SKIP_MESSAGE_LEVEL: ReadonlySet<string> = new Set(['message', 'level']);
 
 /** What every record carries besides the call's own data. */
 export interface RecordContext {
@@ -54,6 +58,23 @@ function timestamp(): string {
 }
 
 /**
+ * True when `info` already holds every field of the call: winston merged the one metadata object into it (or
+ * there was none), so the walk can read `info` itself instead of a copy.
+ */
+function holdsAllFields(info: Record<PropertyKey, unknown>): boolean {
+  if (info instanceof Error) return false;
+  const splat = info[SPLAT];
+  if (splat === undefined) return true;
+  if (!Array.isArray(splat) || splat.length !== 1) return false;
+  const meta = splat[0] as object;
+  if (typeof meta !== 'object' || meta === null || meta instanceof Error || Array.isArray(meta)) return false;
+  // winston overwrites these on `info` (and `__proto__` is lost by its Object.assign): read them from a copy.
+  return (
+    !Object.hasOwn(meta, 'level') && !Object.hasOwn(meta, 'message') && !Object.hasOwn(meta, '__proto__')
+  );
+}
+
+/**
  * The message and the caller's fields, to be copied by one walk: `message` first, then the own enumerable
  * string keys of `info` and the objects passed as extra arguments.
  */
@@ -92,30 +113,34 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
  */
 export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordContext): LogRecordFields {
   const { redactor } = ctx;
-  const safe = redactor.redact(callerFields(info));
+  const direct = holdsAllFields(info);
+  const safe = redactor.redact(direct ? info : callerFields(info));
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
   const record: LogRecordFields = {
     timestamp: timestamp(),
     level: String(info[LEVEL] ?? info['level'] ?? 'info'),
-    message: messageText(fields['message']),
+    // A call whose fields spent the node budget before `message` was reached still gets its message.
+    message: messageText(fields['message'] ?? redactor.redact(info['message'])),
     service: ctx.service,
     environment: ctx.environment,
   };
   addCorrelation(record);
   const context = safeLogContext(redactor);
-  if (context !== undefined) append(record, context, false);
-  append(record, fields, true);
+  if (context !== undefined) append(record, context, SKIP_NONE);
+  append(record, fields, direct ? SKIP_MESSAGE_LEVEL : SKIP_MESSAGE);
   return record;
 }
 
-/** Appends the entries of a redacted group; SDK-owned names are kept as `_<name>`. */
+/** Appends the entries of a redacted group, except `skip`; SDK-owned names are kept as `_<name>`. */
 function append(
   record: LogRecordFields,
   group: Readonly<Record<string, unknown>>,
-  skipMessage: boolean,
+  skip: ReadonlySet<string>,
 ): void {
   for (const key of Object.keys(group)) {
-    if (skipMessage && key === 'message') continue;
-    setOwn(record, RESERVED.has(key) ? `_${key}` : key, group[key]);
+    if (skip.has(key)) continue;
+    if (RESERVED.has(key)) setOwn(record, `_${key}`, group[key]);
+    else if (key === '__proto__') setOwn(record, key, group[key]);
+    else record[key] = group[key];
   }
 }
