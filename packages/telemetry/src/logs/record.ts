@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { Redactor } from '@fasttodo/redact';
+import { detach } from './detach';
 import { safeLogContext } from './log-context';
 import { setOwn } from './own-property';
 
@@ -74,6 +75,13 @@ function holdsAllFields(info: Record<PropertyKey, unknown>): boolean {
   );
 }
 
+/** A copy of an Error logged as the whole record, without the `level` winston wrote into it. */
+function withoutLevel(error: Error): object {
+  const copy = detach(error) as Record<string, unknown>;
+  delete copy['level'];
+  return copy;
+}
+
 /**
  * The message and the caller's fields, to be copied by one walk: `message` first, then the own enumerable
  * string keys of `info` and the objects passed as extra arguments.
@@ -90,7 +98,8 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
   if (error instanceof Error) {
     // winston copies only `message` and `stack` of an Error argument; keep its name (and code, cause) too.
     if (fields['stack'] === error.stack) delete fields['stack'];
-    if (!Object.hasOwn(fields, 'error')) setOwn(fields, 'error', error);
+    if (!Object.hasOwn(fields, 'error'))
+      setOwn(fields, 'error', (error as unknown) === info ? withoutLevel(error) : error);
   }
   if (Array.isArray(splat)) {
     const extra = splat.filter((item) => typeof item !== 'object' || item === null);
