@@ -41,8 +41,8 @@ export function createRedactor(options?: RedactorOptions): Redactor {
   const paths = compilePaths(o.paths);
   const config: WalkConfig = {
     isSensitiveKey,
-    key: o.escape ? (key) => escapeControlChars(scanKey(key)) : scanKey,
-    text: o.escape ? (text) => escapeControlChars(scanString(text)) : scanString,
+    key: o.escape ? cachedKeyScanner((key) => escapeControlChars(scanKey(key)), 0) : scanKey,
+    text: o.escape ? rememberClean((text) => escapeControlChars(scanString(text))) : scanString,
     url: o.escape ? (url) => escapeControlChars(redactUrl(url)) : redactUrl,
     escape: escapeText,
     headers: (headers) => redactHeaders(headers as HeadersInput),
@@ -104,6 +104,24 @@ function safely(f: () => string): string {
   } catch {
     return FALLBACK_CENSOR;
   }
+}
+
+/**
+ * `f` with short inputs it returned unchanged remembered (bounded): log values repeat, and a clean one then costs
+ * one Set lookup. Only unchanged inputs are kept, so the memory never holds a secret.
+ */
+function rememberClean(f: (text: string) => string): (text: string) => string {
+  const clean = new Set<string>();
+  return (text) => {
+    if (text.length > KEY_CACHE_MAX_LENGTH) return f(text);
+    if (clean.has(text)) return text;
+    const out = f(text);
+    if (out === text) {
+      if (clean.size >= KEY_CACHE_LIMIT) clean.clear();
+      clean.add(text);
+    }
+    return out;
+  };
 }
 
 function cachedKeyScanner(scan: (text: string) => string, minLength: number): (key: string) => string {

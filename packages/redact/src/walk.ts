@@ -118,7 +118,10 @@ export class Walk implements Copier {
         v = MARKERS.unreadable;
       }
       const copy = this.entry(key, v, depth, state);
-      if (copy !== undefined) assign(out, this.c.key(key), copy);
+      if (copy === undefined) continue;
+      const name = this.c.key(key);
+      if (name === '__proto__') assign(out, name, copy);
+      else out[name] = copy;
     }
     if (keys.length > i) assign(out, '…', `[${keys.length - i} more keys]`);
     return out;

@@ -290,3 +290,42 @@ describe('the redact type is JSON', () => {
     expect([a, b]).toEqual([{ a: 1 }, undefined]);
   });
 });
+
+describe('node:http objects from a real request', () => {
+  it('IncomingMessage, ServerResponse, ClientRequest and the socket become bounded, redacted summaries', async () => {
+    const { createServer, request } = await import('node:http');
+    const seen: unknown[] = [];
+    const server = createServer((req, res) => {
+      res.setHeader('Set-Cookie', 'sid=ZqSetCookie');
+      seen.push(r.redact({ req, res, socket: req.socket }));
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve, reject) => {
+      const client = request(
+        { port, host: '127.0.0.1', path: '/p?token=ZqQuery', headers: { Authorization: 'Bearer ZqAuth' } },
+        (res) => {
+          seen.push(r.redact({ response: res }));
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
+      client.on('error', reject);
+      seen.push(r.redact({ client }));
+      client.end();
+    });
+    server.close();
+    const text = JSON.stringify(seen);
+    for (const secret of ['ZqSetCookie', 'ZqQuery', 'ZqAuth']) expect(text).not.toContain(secret);
+    expect(text.length).toBeLessThan(4000);
+    expect(seen).toContainEqual({
+      req: expect.objectContaining({ method: 'GET', url: '/p?token=REDACTED', httpVersion: '1.1' }),
+      res: { statusCode: 200, headers: { 'set-cookie': '[REDACTED]' } },
+      socket: '[Socket]',
+    });
+    expect(seen).toContainEqual({
+      response: expect.objectContaining({ statusCode: 200, httpVersion: '1.1' }),
+    });
+  });
+});

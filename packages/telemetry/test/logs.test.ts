@@ -270,6 +270,7 @@ describe('hostile values never throw and stay bounded', () => {
     expect(records[3]).toMatchObject({ message: 'failed as argument db down for [REDACTED]' });
     expect(records[3]?.['error']).toMatchObject({ name: 'Error', code: 'ECONNREFUSED' });
     expect(records[4]?.['error']).toMatchObject({ name: 'Error' });
+    expect(records[4]?.['error']).not.toHaveProperty('level');
     expect(lines.join('\n')).not.toContain('carol@example.com');
     expect(records[5]).toMatchObject({ fn: '[Function: fn]', nan: 'NaN', date: '1970-01-01T00:00:00.000Z' });
     expect(String(records[6]?.['message'])).toMatch(/^x{8100,}…\[truncated 99\d{4} chars\]$/);

@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { Redactor } from '@fasttodo/redact';
+import { detach } from './detach';
 import { safeLogContext } from './log-context';
 import { setOwn } from './own-property';
 
@@ -10,6 +11,10 @@ export const SPLAT = Symbol.for('splat');
 
 /** Keys the SDK owns; a caller field with one of these names is kept as `_<name>`. */
 const RESERVED = new Set(['timestamp', 'level', 'message', 'service', 'environment']);
+// The message has its place in the record; so has winston's own `level` when the walk read `info` itself.
+const SKIP_NONE: ReadonlySet<string> = new Set();
+const SKIP_MESSAGE: ReadonlySet<string> = new Set(['message']);
+const SKIP_MESSAGE_LEVEL: ReadonlySet<string> = new Set(['message', 'level']);
 
 /** What every record carries besides the call's own data. */
 export interface RecordContext {
@@ -24,10 +29,9 @@ export interface RecordContext {
 /** A finished log record: plain JSON data, redacted and escaped, keys in output order. */
 export type LogRecordFields = Record<string, unknown>;
 
-/** The message, made safe by the same walk as the fields: scanned, then cut, then escaped. */
-function messageText(message: unknown, redactor: Redactor): string {
-  if (message === undefined) return '';
-  const safe = redactor.redact(message);
+/** The message as the walk made it (scanned, cut, escaped); a non-string message is written as its JSON. */
+function messageText(safe: unknown): string {
+  if (safe === undefined) return '';
   return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
@@ -54,9 +58,36 @@ function timestamp(): string {
   return lastTimestamp;
 }
 
-/** The caller's fields: own enumerable string keys of `info` plus objects passed as extra arguments. */
+/**
+ * True when `info` already holds every field of the call: winston merged the one metadata object into it (or
+ * there was none), so the walk can read `info` itself instead of a copy.
+ */
+function holdsAllFields(info: Record<PropertyKey, unknown>): boolean {
+  if (info instanceof Error) return false;
+  const splat = info[SPLAT];
+  if (splat === undefined) return true;
+  if (!Array.isArray(splat) || splat.length !== 1) return false;
+  const meta = splat[0] as object;
+  if (typeof meta !== 'object' || meta === null || meta instanceof Error || Array.isArray(meta)) return false;
+  // winston overwrites these on `info` (and `__proto__` is lost by its Object.assign): read them from a copy.
+  return (
+    !Object.hasOwn(meta, 'level') && !Object.hasOwn(meta, 'message') && !Object.hasOwn(meta, '__proto__')
+  );
+}
+
+/** A copy of an Error logged as the whole record, without the `level` winston wrote into it. */
+function withoutLevel(error: Error): object {
+  const copy = detach(error) as Record<string, unknown>;
+  delete copy['level'];
+  return copy;
+}
+
+/**
+ * The message and the caller's fields, to be copied by one walk: `message` first, then the own enumerable
+ * string keys of `info` and the objects passed as extra arguments.
+ */
 function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = { message: info['message'] };
   for (const key of Object.keys(info)) {
     if (key === 'level' || key === 'message') continue;
     setOwn(fields, key, info[key]);
@@ -67,7 +98,8 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
   if (error instanceof Error) {
     // winston copies only `message` and `stack` of an Error argument; keep its name (and code, cause) too.
     if (fields['stack'] === error.stack) delete fields['stack'];
-    if (!Object.hasOwn(fields, 'error')) setOwn(fields, 'error', error);
+    if (!Object.hasOwn(fields, 'error'))
+      setOwn(fields, 'error', (error as unknown) === info ? withoutLevel(error) : error);
   }
   if (Array.isArray(splat)) {
     const extra = splat.filter((item) => typeof item !== 'object' || item === null);
@@ -84,29 +116,40 @@ function callerFields(info: Record<PropertyKey, unknown>): Record<string, unknow
 
 /**
  * Builds the record of one log call: timestamp, level, message, service, environment, trace correlation of
- * the active span, the request log context (made safe once per context), then the caller's fields. The fields
- * are copied by ONE walk of the log redactor, which makes them JSON-safe, redacts, cuts and escapes at once;
- * the caller then only needs `JSON.stringify`.
+ * the active span, the request log context (made safe once per context), then the caller's fields. Message and
+ * fields are copied by ONE walk of the log redactor, which makes them JSON-safe, redacts, cuts and escapes at
+ * once; the caller then only needs `JSON.stringify`.
  */
 export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordContext): LogRecordFields {
   const { redactor } = ctx;
+  const direct = holdsAllFields(info);
+  const safe = redactor.redact(direct ? info : callerFields(info));
+  const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
   const record: LogRecordFields = {
     timestamp: timestamp(),
     level: String(info[LEVEL] ?? info['level'] ?? 'info'),
-    message: messageText(info['message'], redactor),
+    // A call whose fields spent the node budget before `message` was reached still gets its message.
+    message: messageText(fields['message'] ?? redactor.redact(info['message'])),
     service: ctx.service,
     environment: ctx.environment,
   };
   addCorrelation(record);
   const context = safeLogContext(redactor);
-  if (context !== undefined) append(record, context);
-  append(record, redactor.redact(callerFields(info)));
+  if (context !== undefined) append(record, context, SKIP_NONE);
+  append(record, fields, direct ? SKIP_MESSAGE_LEVEL : SKIP_MESSAGE);
   return record;
 }
 
-/** Appends the entries of a redacted group; SDK-owned names are kept as `_<name>`. */
-function append(record: LogRecordFields, group: unknown): void {
-  if (typeof group !== 'object' || group === null) return;
-  const source = group as Record<string, unknown>;
-  for (const key of Object.keys(source)) setOwn(record, RESERVED.has(key) ? `_${key}` : key, source[key]);
+/** Appends the entries of a redacted group, except `skip`; SDK-owned names are kept as `_<name>`. */
+function append(
+  record: LogRecordFields,
+  group: Readonly<Record<string, unknown>>,
+  skip: ReadonlySet<string>,
+): void {
+  for (const key of Object.keys(group)) {
+    if (skip.has(key)) continue;
+    if (RESERVED.has(key)) setOwn(record, `_${key}`, group[key]);
+    else if (key === '__proto__') setOwn(record, key, group[key]);
+    else record[key] = group[key];
+  }
 }
