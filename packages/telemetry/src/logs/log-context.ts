@@ -1,8 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { globalState } from '../global-state';
 import { setOwn } from './safe-value';
 import type { LogContext } from './types';
 
-const storage = new AsyncLocalStorage<LogContext>();
+// On globalThis, so the ESM and the CJS build loaded in one process share one context.
+const storage = globalState().logContext;
 const MAX_FIELDS = 32;
 
 function copyFields(target: LogContext, fields: unknown): void {
