@@ -31,6 +31,8 @@ const probes = {
     await t.shutdown();`,
 };
 
+const ESM = ['--input-type=module', '-e'];
+
 /** Runs `code` with this script's Node binary in the consumer project; a result line for the report. */
 function run(label, args, code, cwd) {
   try {
@@ -49,23 +51,9 @@ function runtimeProbes(dir) {
     const spec = `@fasttodo/${name}`;
     const cjs = `(async () => { const m = require('${spec}'); ${probe} })().catch((e) => { console.error(e); process.exit(1); });`;
     results.push(run(`require(${spec})`, ['-e'], cjs, dir));
-    results.push(
-      run(
-        `import(${spec})`,
-        ['--input-type=module', '-e'],
-        `const m = await import('${spec}'); ${probe}`,
-        dir,
-      ),
-    );
+    results.push(run(`import(${spec})`, ESM, `const m = await import('${spec}'); ${probe}`, dir));
   }
-  results.push(
-    run(
-      'ESM + CJS build of telemetry in one process: one instance',
-      ['--input-type=module', '-e'],
-      DUAL_BUILD_PROBE,
-      dir,
-    ),
-  );
+  results.push(run('ESM + CJS build of telemetry in one process: one instance', ESM, DUAL_BUILD_PROBE, dir));
   return results;
 }
 
@@ -73,10 +61,7 @@ const project = createConsumerProject(root);
 try {
   const results = [
     ...runtimeProbes(project.dir),
-    ...checkSharedCopies(project.dir, '@fasttodo/telemetry', Object.keys(APP_DEPENDENCIES)).map((r) => ({
-      ...r,
-      line: `one copy of ${r.line}`,
-    })),
+    ...checkSharedCopies(project.dir, '@fasttodo/telemetry', Object.keys(APP_DEPENDENCIES)),
     ...(withTypes ? checkConsumerTypes(root, project.dir) : []),
   ];
   for (const { ok, line } of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${line}`);

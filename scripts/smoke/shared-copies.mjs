@@ -23,7 +23,7 @@ export function checkSharedCopies(projectDir, dependent, names) {
       const ours = resolvePackageDir(dependentDir, name);
       const version = (dir) =>
         dir ? JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version : 'none';
-      const where = `${name}@${version(app)} (${dependent} wants ${wanted[name]})`;
+      const where = `one copy of ${name}@${version(app)} (${dependent} wants ${wanted[name]})`;
       if (app && app === ours) return { ok: true, line: where };
       return {
         ok: false,
