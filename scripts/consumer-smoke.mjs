@@ -1,13 +1,22 @@
 // Consumer smoke test: packs every package, installs the tarballs into a temporary project outside the
-// workspace with plain npm, then require()s and import()s each one and calls its main function.
+// workspace with plain npm (beside the OpenTelemetry and winston packages a service already has), then
+// - require()s and import()s each package and calls its main function,
+// - loads the ESM and the CJS build of telemetry in one process and proves they are one instance,
+// - checks that telemetry shares the app's copy of every SDK package the app already has (caret ranges),
+// - compiles the consumer type tests in test/types/ against the packed .d.ts, as ESM and as CJS.
+// Probes run on the Node binary running this script: `PATH=<node dir>:$PATH node scripts/consumer-smoke.mjs`.
+// `--no-types` skips the type check (it does not depend on the Node line).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { APP_DEPENDENCIES, createConsumerProject, packageNames } from './smoke/consumer-project.mjs';
+import { DUAL_BUILD_PROBE } from './smoke/dual-build.mjs';
+import { checkSharedCopies } from './smoke/shared-copies.mjs';
+import { checkConsumerTypes } from './smoke/type-check.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const packagesDir = join(root, 'packages');
-const names = readdirSync(packagesDir).filter((d) => !d.startsWith('.'));
+const names = packageNames(root);
+const withTypes = !process.argv.includes('--no-types');
 
 /** One call per package, run once through require() and once through import(). */
 const probes = {
@@ -16,51 +25,55 @@ const probes = {
   health: `const h = m.createHealth({ version: '1.0.0', checks: [] }); const r = await h.live();
     if (r.httpStatus !== 200) throw new Error('live() answered ' + r.httpStatus);`,
   telemetry: `const t = m.startTelemetry({ serviceName: 'smoke', logs: { level: 'error' } });
-    t.tracer.startSpan('smoke').end(); if (typeof (await t.metricsText()) !== 'string') throw new Error('no metrics');
+    t.tracer.startSpan('smoke').end();
+    t.defineCounter({ namespace: 'smoke', name: 'probes', help: 'Probes.' }).inc();
+    if (!/^smoke_probes_total({[^}]*})? 1$/m.test(await t.metricsText())) throw new Error('counter missing from metricsText()');
     await t.shutdown();`,
 };
 
-const work = mkdtempSync(join(tmpdir(), 'fasttodo-smoke-'));
-try {
-  const tarballs = {};
-  for (const name of names) {
-    const out = execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: join(packagesDir, name) });
-    const file = out.toString().trim().split('\n').pop();
-    tarballs[`@fasttodo/${name}`] = `file:${resolve(work, file.split('/').pop())}`;
-  }
-  const deps = { ...tarballs, '@opentelemetry/api': '1.10.0' };
-  writeFileSync(
-    join(work, 'package.json'),
-    JSON.stringify({ name: 'smoke', private: true, dependencies: deps, overrides: tarballs }, null, 2),
-  );
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: work,
-    stdio: 'inherit',
-  });
+const ESM = ['--input-type=module', '-e'];
 
-  let failures = 0;
+/** Runs `code` with this script's Node binary in the consumer project; a result line for the report. */
+function run(label, args, code, cwd) {
+  try {
+    execFileSync(process.execPath, [...args, code], { cwd, stdio: 'pipe', timeout: 30_000 });
+    return { ok: true, line: label };
+  } catch (error) {
+    return { ok: false, line: `${label}\n${error.stderr?.toString() || error}` };
+  }
+}
+
+function runtimeProbes(dir) {
+  const results = [];
   for (const name of names) {
     const probe = probes[name];
     if (!probe) throw new Error(`consumer-smoke: no probe for package "${name}"; add one`);
     const spec = `@fasttodo/${name}`;
     const cjs = `(async () => { const m = require('${spec}'); ${probe} })().catch((e) => { console.error(e); process.exit(1); });`;
-    const esm = `const m = await import('${spec}'); ${probe}`;
-    for (const [kind, code, args] of [
-      ['require', cjs, ['-e']],
-      ['import', esm, ['--input-type=module', '-e']],
-    ]) {
-      try {
-        execFileSync(process.execPath, [...args, code], { cwd: work, stdio: 'pipe', timeout: 30_000 });
-        console.log(`  ok   ${kind}(${spec})`);
-      } catch (error) {
-        failures++;
-        console.log(`  FAIL ${kind}(${spec})\n${error.stderr?.toString() ?? error}`);
-      }
-    }
+    results.push(run(`require(${spec})`, ['-e'], cjs, dir));
+    results.push(run(`import(${spec})`, ESM, `const m = await import('${spec}'); ${probe}`, dir));
   }
-  const version = JSON.parse(readFileSync(join(work, 'node_modules/@fasttodo/redact/package.json'), 'utf8'));
-  console.log(`consumer smoke: ${names.length} packages (redact ${version.version}), ${failures} failures`);
+  results.push(run('ESM + CJS build of telemetry in one process: one instance', ESM, DUAL_BUILD_PROBE, dir));
+  return results;
+}
+
+const project = createConsumerProject(root);
+try {
+  const results = [
+    ...runtimeProbes(project.dir),
+    ...checkSharedCopies(project.dir, '@fasttodo/telemetry', Object.keys(APP_DEPENDENCIES)),
+    ...(withTypes ? checkConsumerTypes(root, project.dir) : []),
+  ];
+  for (const { ok, line } of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${line}`);
+  const failures = results.filter((r) => !r.ok).length;
+  const version = JSON.parse(
+    readFileSync(join(project.dir, 'node_modules/@fasttodo/redact/package.json'), 'utf8'),
+  );
+  console.log(
+    `consumer smoke on Node ${process.versions.node}: ${names.length} packages (redact ${version.version}), ` +
+      `${results.length} checks, ${failures} failures`,
+  );
   process.exitCode = failures ? 1 : 0;
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  project.remove();
 }

@@ -4,6 +4,7 @@ import { resolveConfig } from './config/resolve-config';
 import type { Env, ResolvedConfig } from './config/types';
 import { installDiagLogger } from './diag-logger';
 import { TelemetryAlreadyStartedError } from './errors';
+import { globalState } from './global-state';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import type { TelemetryOptions } from './options';
 import { buildResource } from './resource';
@@ -12,7 +13,8 @@ import { type Parts, startLogging, startParts, stopParts } from './start-signals
 import type { Telemetry } from './telemetry';
 import { TRACER_NAME } from './tracing/setup';
 
-let running = false;
+// On globalThis, so a second start from the other build (ESM vs CJS) is refused too.
+const state = globalState();
 
 function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): Telemetry {
   const { metrics, tracing } = parts;
@@ -32,7 +34,7 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
     droppedSpans: () => tracing?.droppedSpans() ?? 0,
     shutdown: () => {
       stopping ??= stopParts(parts, config.shutdownTimeoutMs).finally(() => {
-        running = false;
+        state.started = false;
       });
       return stopping;
     },
@@ -52,13 +54,13 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
  * process.on('SIGTERM', () => void telemetry.shutdown());
  */
 export function startTelemetry(options: TelemetryOptions = {}, env: Env = process.env): Telemetry {
-  if (running) throw new TelemetryAlreadyStartedError();
+  if (state.started) throw new TelemetryAlreadyStartedError();
   const { config, warnings, redactor, instrumentations } = resolveConfig(options, env);
   const resource = buildResource(config, redactor, env);
   const logging = startLogging(config, resource, redactor);
   for (const warning of warnings) logging.logger.warn(`telemetry config: ${warning}`);
   installDiagLogger(logging.logger, config.otelLogLevel);
   const parts = startParts(config, resource, redactor, logging, instrumentations);
-  running = true;
+  state.started = true;
   return toTelemetry(parts, config, redactor);
 }

@@ -10,7 +10,11 @@ export function detach(value: object): object {
       const descriptor = Object.getOwnPropertyDescriptor(value, key);
       if (!descriptor) continue;
       const writable = 'value' in descriptor ? { writable: true } : {};
-      Object.defineProperty(copy, key, { ...descriptor, ...writable, configurable: true });
+      // Native getters such as V8's Error `stack` (an own accessor since Node 21) read their receiver's internal
+      // slots and answer undefined on a copy; the copied getter keeps reading the original, still lazily.
+      const getter = descriptor.get;
+      const readsOriginal = getter ? { get: () => getter.call(value) } : {};
+      Object.defineProperty(copy, key, { ...descriptor, ...writable, ...readsOriginal, configurable: true });
     }
     return copy;
   } catch {

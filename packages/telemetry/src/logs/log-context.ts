@@ -1,9 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redactor } from '@fasttodo/redact';
+import { globalState } from '../global-state';
 import { setOwn } from './own-property';
 import type { LogContext } from './types';
 
-const storage = new AsyncLocalStorage<LogContext>();
+// On globalThis, so the ESM and the CJS build loaded in one process share one context.
+const storage = globalState().logContext;
 const MAX_FIELDS = 32;
 
 function copyFields(target: LogContext, fields: unknown): void {
