@@ -1,5 +1,13 @@
 // Consumer code against the built @fasttodo/redact types, compiled as ESM (.mts) and as CJS (.cts).
-import { createRedactor, type escapeControlChars, RedactConfigError, type Redactor } from '@fasttodo/redact';
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  createRedactor,
+  type escapeControlChars,
+  type JsonValue,
+  RedactConfigError,
+  type RedactedHeaders,
+  type Redactor,
+} from '@fasttodo/redact';
 
 export function redactCases(): void {
   const r: Redactor = createRedactor();
@@ -14,15 +22,23 @@ export function redactCases(): void {
   createRedactor({ detectors: false, censor: '***' });
 
   const input = { password: 'hunter2', user: { email: 'a@b.example' } };
-  expectExact<ReturnType<typeof r.redact<typeof input>>, typeof input>();
+  const copy = r.redact(input);
+  expectExact<typeof copy, JsonValue>();
+  const maybe = r.redact(undefined as string | undefined);
+  expectExact<typeof maybe, JsonValue | undefined>();
   expectExact<ReturnType<typeof r.redactText>, string>();
   expectExact<ReturnType<typeof r.redactUrl>, string>();
   expectExact<ReturnType<typeof escapeControlChars>, string>();
   const text = custom.redactText('mail a@b.example');
   expectExact<typeof text, string>();
   const headers = r.redactHeaders({ authorization: 'Bearer x', accept: '*/*' });
-  expectExact<typeof headers, { authorization: string; accept: string }>();
-  expectExact<ReturnType<typeof r.redactHeaders<Record<string, string>>>, Record<string, string>>();
+  expectExact<typeof headers, RedactedHeaders>();
+  expectExact<RedactedHeaders, Record<string, string | string[]>>();
+  const incoming: IncomingHttpHeaders = { host: 'a', 'set-cookie': ['x=1'] };
+  r.redactHeaders(incoming);
+  r.redactHeaders(new Headers({ authorization: 'x' }));
+  r.redactHeaders(new Map([['cookie', 'c']]));
+  r.redactHeaders(['Authorization', 'Bearer x', 'Accept', '*/*']);
 
   const error: unknown = new Error('x');
   if (error instanceof RedactConfigError) expectNotAny(error.code);
@@ -31,6 +47,8 @@ export function redactCases(): void {
   createRedactor({ maxDepth: 'deep' });
   // @ts-expect-error unknown detector names are rejected at compile time too
   createRedactor({ detectors: { creditcardz: true } });
+  // @ts-expect-error headers are strings, not nested objects
+  r.redactHeaders({ nested: { deep: 'x' } });
   // @ts-expect-error redactText takes text
   r.redactText({ text: 'x' });
 }

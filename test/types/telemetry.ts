@@ -35,8 +35,13 @@ export async function telemetryCases(): Promise<void> {
     labelNames: ['list'],
   });
   expectExact<typeof todos, BoundedCounter<'list'>>();
-  todos.inc({ list: 'inbox' });
+  todos.inc();
+  todos.inc(1, { list: 'inbox' });
+  todos.inc(2, { list: 'inbox' });
+  // @ts-expect-error one argument order for every bounded metric: the value comes first
   todos.inc({ list: 'inbox' }, 2);
+  // @ts-expect-error only declared label names
+  todos.inc(1, { lits: 'inbox' });
   const latency = telemetry.defineHistogram({
     namespace: 'fasttodo',
     name: 'sync_duration',
