@@ -1,5 +1,6 @@
 import { assign } from './assign';
 import type { ValueCensor } from './censor';
+import { escapeControlChars } from './escape';
 import { MARKERS } from './markers';
 
 /** Headers whose value is always a credential. */
@@ -132,4 +133,18 @@ function read(headers: Record<string, unknown>, name: string): unknown {
   } catch {
     return MARKERS.unreadable;
   }
+}
+
+/** Redacted headers with control characters escaped in names and values (for log lines). */
+export function escapeHeaders(headers: RedactedHeaders): RedactedHeaders {
+  const out: RedactedHeaders = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] as string | string[];
+    assign(
+      out,
+      escapeControlChars(name),
+      Array.isArray(value) ? value.map(escapeControlChars) : escapeControlChars(value),
+    );
+  }
+  return out;
 }

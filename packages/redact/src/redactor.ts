@@ -1,7 +1,7 @@
 import { FALLBACK_CENSOR, textCensor, valueCensor } from './censor';
 import { builtInDetectors, type DetectorDeps } from './detectors';
 import { customDetector } from './detectors/custom';
-import { createHeaderRedactor, type HeadersInput } from './headers';
+import { createHeaderRedactor, escapeHeaders, type HeadersInput } from './headers';
 import { createKeyMatcher, type KeyMatcher, URL_QUERY_KEYS } from './keys';
 import { type ResolvedOptions, resolveOptions } from './options';
 import { compilePaths } from './paths';
@@ -45,7 +45,9 @@ export function createRedactor(options?: RedactorOptions): Redactor {
     text: o.escape ? rememberClean((text) => escapeControlChars(scanString(text))) : scanString,
     url: o.escape ? (url) => escapeControlChars(redactUrl(url)) : redactUrl,
     escape: escapeText,
-    headers: (headers) => redactHeaders(headers as HeadersInput),
+    headers: o.escape
+      ? (headers) => escapeHeaders(redactHeaders(headers as HeadersInput))
+      : (headers) => redactHeaders(headers as HeadersInput),
     isCardNumber: o.detectors.has('creditCard') ? isCardNumber : null,
     censor,
     paths,
@@ -60,7 +62,13 @@ export function createRedactor(options?: RedactorOptions): Redactor {
       return FALLBACK_CENSOR;
     }
   };
-  const redactHeaders = createHeaderRedactor({ isSensitiveKey, scanString, redactUrl, censor, maxItems: o.maxItems });
+  const redactHeaders = createHeaderRedactor({
+    isSensitiveKey,
+    scanString,
+    redactUrl,
+    censor,
+    maxItems: o.maxItems,
+  });
   return {
     redact: ((value: unknown) => redactValue(value)) as Redactor['redact'],
     redactText: (text: string) => safely(() => scanText(typeof text === 'string' ? text : String(text))),

@@ -164,3 +164,23 @@ describe('redactHeaders on what Node really hands out', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('headers inside a value walk with escape on', () => {
+  it('escapes header names and values of an IncomingMessage-like object', () => {
+    const log = createRedactor({ escape: true });
+    const message = {
+      httpVersion: '1.1',
+      method: 'GET',
+      url: '/',
+      headers: { 'x-note\n': 'a\nb\u202e', cookie: 'sid=1' },
+    };
+    expect(log.redact({ req: message })).toEqual({
+      req: {
+        method: 'GET',
+        url: '/',
+        httpVersion: '1.1',
+        headers: { 'x-note\\n': 'a\\nb\\u202e', cookie: '[REDACTED]' },
+      },
+    });
+  });
+});
