@@ -124,8 +124,8 @@ describe('OTLP/HTTP metrics push (real receiver process, built package)', () => 
   test('collector refusing: the app goes on, exactly one rate-limited warning', async () => {
     await receiver.setMode('refuse');
     const result = await runChild({ env: { OTEL_METRICS_EXPORTER: 'otlp' }, waitMs: 1000 });
-    const failed = result.warnings.filter((w) => w.startsWith('telemetry: metrics push failed'));
-    expect(failed).toHaveLength(1);
+    // About ten failed pushes, one warning, and nothing from OpenTelemetry's own error handler.
+    expect(result.warnings).toEqual(['telemetry: metrics push failed (collector unreachable, slow or failing)']);
   });
 
   test('collector black-holed: shutdown still ends within the push timeout', async () => {
