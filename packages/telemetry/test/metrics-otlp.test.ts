@@ -125,7 +125,9 @@ describe('OTLP/HTTP metrics push (real receiver process, built package)', () => 
     await receiver.setMode('refuse');
     const result = await runChild({ env: { OTEL_METRICS_EXPORTER: 'otlp' }, waitMs: 1000 });
     // About ten failed pushes, one warning, and nothing from OpenTelemetry's own error handler.
-    expect(result.warnings).toEqual(['telemetry: metrics push failed (collector unreachable, slow or failing)']);
+    expect(result.warnings).toEqual([
+      'telemetry: metrics push failed (collector unreachable, slow or failing)',
+    ]);
   });
 
   test('collector black-holed: shutdown still ends within the push timeout', async () => {
