@@ -63,6 +63,16 @@ describe('metrics exporter configuration', () => {
     });
   });
 
+  test.each([
+    ['http://c:4318', 'http://c:4318/v1/metrics'],
+    ['http://c:4318///', 'http://c:4318/v1/metrics'],
+    ['https://c.example/otlp/?tenant=a', 'https://c.example/otlp/v1/metrics?tenant=a'],
+    ['http://c:4318/base#frag', 'http://c:4318/base/v1/metrics#frag'],
+  ])('OTEL_EXPORTER_OTLP_ENDPOINT=%s pushes to %s', (base, endpoint) => {
+    const env = { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: base };
+    expect(metricsOf({}, env).metrics.otlp?.endpoint).toBe(endpoint);
+  });
+
   test('options win over the environment', () => {
     const { metrics } = metricsOf(
       {
