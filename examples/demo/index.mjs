@@ -45,7 +45,7 @@ async function route(method, path, body) {
   if (method === 'POST' && path === '/todos') {
     const todo = { id: randomUUID(), title: String(body.title ?? ''), owner: body.owner, done: false };
     todos.set(todo.id, todo);
-    todosCreated.inc({ list: 'default' });
+    todosCreated.inc(1, { list: 'default' });
     logger.info('todo created', { todo_id: todo.id, owner: body.owner, title: todo.title });
     return [201, todo];
   }

@@ -243,6 +243,47 @@ describe('recording', () => {
     expect(warnings.map((w) => w.message)).toContain('metric recording failed');
   });
 
+  test('one argument order: value first, then labels; the old labels-first order is warned, not recorded', async () => {
+    const ordered = metrics.defineCounter({
+      namespace: 'rec',
+      name: 'ordered',
+      help: 'Ordered.',
+      labelNames: ['kind'],
+    });
+    const sized = metrics.defineHistogram({
+      namespace: 'rec',
+      name: 'sized',
+      help: 'Sized.',
+      labelNames: ['kind'],
+    });
+    const levelled = metrics.defineGauge({
+      namespace: 'rec',
+      name: 'levelled',
+      help: 'L.',
+      labelNames: ['kind'],
+    });
+    ordered.inc();
+    ordered.inc(2, { kind: 'a' });
+    ordered.inc({ kind: 'old' } as never);
+    ordered.inc({ kind: 'old' } as never, 5 as never);
+    sized.observe(3, { kind: 'a' });
+    sized.observe({ kind: 'old' } as never);
+    levelled.set(7, { kind: 'a' });
+    const text = await metrics.metricsText();
+    const scope = 'otel_scope_name="@fasttodo/telemetry"';
+    expect(samples(text, 'rec_ordered_total')).toEqual([
+      `rec_ordered_total{${scope}} 1`,
+      `rec_ordered_total{kind="a",${scope}} 2`,
+    ]);
+    expect(samples(text, 'rec_sized_count')).toEqual([`rec_sized_count{kind="a",${scope}} 1`]);
+    expect(samples(text, 'rec_levelled')).toEqual([`rec_levelled{kind="a",${scope}} 7`]);
+    const order = warnings.filter((w) => w.message.includes('the value comes first'));
+    expect(order.map((w) => (w.fields as { metric: string }).metric)).toEqual([
+      'rec_ordered_total',
+      'rec_sized',
+    ]);
+  });
+
   test('startTimer records elapsed seconds with merged labels', async () => {
     const histogram = metrics.defineHistogram({
       namespace: 'rec',

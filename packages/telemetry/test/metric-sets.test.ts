@@ -86,3 +86,38 @@ test('a set with an invalid namespace throws MetricDefinitionError at definition
     expect.objectContaining({ code: 'FASTTODO_TELEMETRY_INVALID_METRIC' }),
   );
 });
+
+test('metrics.longBuckets reaches the LLM set (and any histogram with buckets: "long")', async () => {
+  const custom = testMetrics({ longBuckets: [1, 10, 100] });
+  try {
+    const llm = defineLlmMetrics(custom.metrics, { namespace: 'long' });
+    llm.record({ provider: 'local', model: 'm', status: 'success', durationSeconds: 5 });
+    const mine = custom.metrics.defineHistogram({
+      namespace: 'long',
+      name: 'batch_duration',
+      unit: 'seconds',
+      help: 'Batch.',
+      buckets: 'long',
+    });
+    mine.observe(50);
+    const text = await custom.metrics.metricsText();
+    for (const name of ['long_llm_request_duration_seconds', 'long_batch_duration_seconds']) {
+      const bounds = samples(text, `${name}_bucket`).map((l) => /le="([^"]+)"/.exec(l)?.[1]);
+      expect([name, bounds]).toEqual([name, ['1', '10', '100', '+Inf']]);
+    }
+  } finally {
+    await custom.metrics.shutdown();
+  }
+});
+
+test.each([
+  ['defineCacheMetrics', () => defineCacheMetrics(metrics, { namespace: 'todo', subsytem: 'x' } as never)],
+  [
+    'defineCircuitBreakerMetrics',
+    () => defineCircuitBreakerMetrics(metrics, { namespace: 'todo', name: 'x' } as never),
+  ],
+  ['defineLlmMetrics', () => defineLlmMetrics(metrics, { namespace: 'todo', bucket: [1] } as never)],
+])('%s rejects unknown option keys with MetricDefinitionError', (set, define) => {
+  expect(define).toThrow(expect.objectContaining({ code: 'FASTTODO_TELEMETRY_INVALID_METRIC' }));
+  expect(define).toThrow(new RegExp(`metric "${set}" is invalid: unknown key`));
+});

@@ -127,6 +127,9 @@ describe('forbidden label names are a class, not a list', () => {
     'db_query',
     'signing_secret',
     'id',
+    'address',
+    'x_forwarded_for',
+    'customer_dob',
   ])('%s is rejected with MetricDefinitionError naming the label and why', (label) => {
     let caught: unknown;
     try {

@@ -1,3 +1,4 @@
+import { PROMETHEUS_CONTENT_TYPE } from '@fasttodo/telemetry';
 import { promtoolCheck, testMetrics } from './metrics-helpers';
 
 describe('metrics.port: the separate internal listener', () => {
@@ -11,7 +12,8 @@ describe('metrics.port: the separate internal listener', () => {
       const base = `http://127.0.0.1:${address?.port}`;
       const response = await fetch(`${base}/metrics`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+      expect(response.headers.get('content-type')).toBe(PROMETHEUS_CONTENT_TYPE);
+      expect(PROMETHEUS_CONTENT_TYPE).toBe('text/plain; version=0.0.4; charset=utf-8');
       const text = await response.text();
       expect(text).toContain('app_served_total{otel_scope_name="@fasttodo/telemetry"} 1');
       expect((await promtoolCheck(text)).code).toBe(0);

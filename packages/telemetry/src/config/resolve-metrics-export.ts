@@ -30,12 +30,21 @@ export function resolveMetricExporters(o: MetricsOptions, env: EnvReader): Pushi
   return fromEnv.filter((n): n is Pushing => n !== 'none');
 }
 
+/** `base` with `/v1/metrics` appended to its path (a query or fragment stays after it). */
+function metricsUrlOf(base: string): string {
+  const url = new URL(base);
+  let path = url.pathname;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  url.pathname = `${path}/v1/metrics`;
+  return url.toString();
+}
+
 function resolveEndpoint(o: MetricsOptions, env: EnvReader): string {
   const base = env.url('OTEL_EXPORTER_OTLP_ENDPOINT', 'no endpoint');
   return (
     optUrl('metrics.endpoint', o.endpoint) ??
     env.url('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', base ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : LOCAL_COLLECTOR) ??
-    (base ? `${base.replace(/\/+$/, '')}/v1/metrics` : LOCAL_COLLECTOR)
+    (base ? metricsUrlOf(base) : LOCAL_COLLECTOR)
   );
 }
 

@@ -35,10 +35,10 @@ const FRAGMENTS: ReadonlyMap<string, string> = new Map([
 
 // Matched only as a whole word: short terms that also occur inside honest words (`zip`, `guide`, `xpath`).
 const WORDS: ReadonlyMap<string, string> = new Map([
-  ...['uid', 'mail', 'phone', 'ssn', 'id', 'ids', 'uuid', 'guid'].map((n) => [n, PER_USER] as const),
+  ...['uid', 'mail', 'phone', 'ssn', 'dob', 'id', 'ids', 'uuid', 'guid'].map((n) => [n, PER_USER] as const),
   ...['sid'].map((n) => [n, PER_REQUEST] as const),
   ...['url', 'uri', 'href', 'path', 'query'].map((n) => [n, RAW_URL] as const),
-  ...['ip', 'ipv4', 'ipv6', 'addr'].map((n) => [n, ADDRESS] as const),
+  ...['ip', 'ipv4', 'ipv6', 'addr', 'address'].map((n) => [n, ADDRESS] as const),
   ...['pwd', 'pin', 'otp', 'mfa', 'jwt', 'cvv'].map((n) => [n, SECRET] as const),
 ]);
 
@@ -46,8 +46,9 @@ const WORDS: ReadonlyMap<string, string> = new Map([
 const HONEST_WORDS = new Set(['tokens', 'tokenizer']);
 // `url_scheme`, `path_template`, `query_type`: the next word makes a URL/path word a bounded enum.
 const BOUNDED_QUALIFIERS = new Set(['scheme', 'template', 'pattern', 'type', 'kind', 'style', 'format']);
-// `id` alone says nothing bounded; `shard_id` or `model_id` may be (person and request ids are fragments).
-const ENTITY_ID = new Set(['id', 'ids']);
+// Refused only as the whole name: `id` or `address` alone says nothing bounded, while `shard_id` or
+// `server_address` may be (person and request ids, client addresses are fragments).
+const ALONE_ONLY = new Set(['id', 'ids', 'address']);
 
 /** Why a label name is forbidden, and the term of the name that makes it so. */
 export interface ForbiddenLabel {
@@ -75,7 +76,7 @@ function wordRule(words: readonly string[], index: number): ForbiddenLabel | und
   const word = words[index] ?? '';
   const reason = WORDS.get(word);
   if (reason === undefined) return undefined;
-  if (ENTITY_ID.has(word) && words.length > 1) return undefined;
+  if (ALONE_ONLY.has(word) && words.length > 1) return undefined;
   if (reason === RAW_URL && BOUNDED_QUALIFIERS.has(words[index + 1] ?? '')) return undefined;
   return { term: word, reason };
 }
