@@ -234,6 +234,15 @@ describe('markup', () => {
     );
   });
 
+  it('meta content named like a sensitive key', () => {
+    fc.assert(
+      fc.property(pick('csrf-token', 'api-key', 'session_id', 'access_token'), secret, (n, s) =>
+        check(`<meta name="${n}" content="${s}">`, s, [`<meta name="${n}" content="`]),
+      ),
+      RUNS,
+    );
+  });
+
   it('input values named like a sensitive key, attributes in any order', () => {
     const naming = fc.oneof(
       sensitiveKey.map((k) => `name="${k}"`),
