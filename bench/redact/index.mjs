@@ -148,12 +148,19 @@ function denseText(bytes) {
   return lines.join('\n');
 }
 
+/** A URL with credentials nested in its own query value, repeated (the input that hung before issue 8). */
+function nestedUrls(bytes) {
+  const unit = 'http://u:p@a/?x=';
+  return unit.repeat(Math.ceil(bytes / unit.length));
+}
+
 function textBench() {
   const r = createRedactor();
   const rows = [];
   for (const [name, text] of [
     ['clean log text', cleanText(1 << 20)],
     ['PII-dense text', denseText(1 << 20)],
+    ['nested URLs (hostile)', nestedUrls(1 << 20)],
   ]) {
     r.redactText(text);
     const times = [];

@@ -111,6 +111,24 @@ describe('credentials after any authorization scheme', () => {
     );
   });
 
+  it('a header inside serialized JSON is censored and the JSON stays valid', () => {
+    const line = fc.oneof(
+      fc
+        .tuple(pick('ApiKey', 'Bearer', 'Token', 'Digest'), secret)
+        .map(([sc, s]) => ({ t: `Authorization: ${sc} ${s}`, s })),
+      fc.tuple(word, secret).map(([n, s]) => ({ t: `Cookie: theme=dark; ${n}=${s}`, s })),
+    );
+    fc.assert(
+      fc.property(line, fc.boolean(), ({ t, s }, array) => {
+        const json = JSON.stringify(array ? { headers: [t, 'Host: x'] } : { msg: t, level: 'info' });
+        const out = r.redactText(json);
+        expect(out).not.toContain(s);
+        expect(() => JSON.parse(out)).not.toThrow();
+      }),
+      RUNS,
+    );
+  });
+
   it('Basic credentials with or without base64 padding', () => {
     fc.assert(
       fc.property(word, secret, pick('Basic ', 'basic ', 'Authorization: Basic '), (user, pw, head) => {
@@ -229,6 +247,15 @@ describe('markup', () => {
         sensitiveKey,
         secret,
         (el, attr, k, s) => check(`<${el} ${attr}="${k}">${s}</${el}>`, s, [`<${el} ${attr}="${k}">`]),
+      ),
+      RUNS,
+    );
+  });
+
+  it('meta content named like a sensitive key', () => {
+    fc.assert(
+      fc.property(pick('csrf-token', 'api-key', 'session_id', 'access_token'), secret, (n, s) =>
+        check(`<meta name="${n}" content="${s}">`, s, [`<meta name="${n}" content="`]),
       ),
       RUNS,
     );

@@ -1,11 +1,14 @@
 import { CHAR } from './facts';
+import { LINE_REST } from './line-rest';
 import type { Detector, Replace } from './types';
 
 // The credential of an `Authorization:` / `Proxy-Authorization:` header (or `authorization=`) written in text, whatever its scheme
 // (`ApiKey`, `Digest`, `Token`, `Negotiate`, `AWS4-HMAC-SHA256`...), and an AWS signature anywhere. It runs to the
-// end of the line: a CR, an LF, or their escapes `\r` `\n` in serialized text. The scheme word is kept.
-const AUTH_LINE =
-  /\b(?:((?:proxy-)?authorization[ \t]*[:=][ \t]*)(?:([A-Za-z][\w.-]{0,40})[ \t]+)?|(AWS4-HMAC-SHA256)[ \t]+)((?:[^\r\n\\]|\\(?![rn]))+)/gi;
+// end of the line ({@link LINE_REST}). The scheme word is kept.
+const AUTH_LINE = new RegExp(
+  String.raw`\b(?:((?:proxy-)?authorization[ \t]*[:=][ \t]*)(?:([A-Za-z][\w.-]{0,40})[ \t]+)?|(AWS4-HMAC-SHA256)[ \t]+)(${LINE_REST})`,
+  'gi',
+);
 const GATE = /authorization|aws4-hmac/i;
 // Scheme words kept in front of the censor; any other first word may be the credential itself and is censored.
 const SCHEMES = new Set(

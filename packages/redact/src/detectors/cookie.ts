@@ -1,8 +1,9 @@
 import { CHAR } from './facts';
+import { LINE_REST } from './line-rest';
 import type { Detector, Replace } from './types';
 
-// A `Cookie:` / `Set-Cookie:` header written in text, to the end of the line (a CR, an LF or their escapes).
-const COOKIE_LINE = /\b((?:set-)?cookie[ \t]*:[ \t]*)((?:[^\r\n\\]|\\(?![rn]))+)/gi;
+// A `Cookie:` / `Set-Cookie:` header written in text, to the end of the line ({@link LINE_REST}).
+const COOKIE_LINE = new RegExp(String.raw`\b((?:set-)?cookie[ \t]*:[ \t]*)(${LINE_REST})`, 'gi');
 const GATE = /cookie[ \t]*:/i;
 // Set-Cookie attributes describe the cookie, they are not one.
 const ATTRIBUTES = new Set([

@@ -93,7 +93,7 @@ function isSensitivePhrase(
 }
 
 // The word after a bare value: `Authorization: Bearer [REDACTED]` has its credential censored already.
-const NEXT_WORD = /[ \t]+(\S+)/y;
+const NEXT_WORD = /[ \t]+(\[[^\s\]]{0,64}\]|[^\s"',;\\]+)/y;
 
 /**
  * True when the value is a censor string, or a bare value that starts with one (`REDACTED#top`, censored by the

@@ -9,6 +9,8 @@ const ELEMENT = /<([A-Za-z_][\w.:-]{0,63})((?:[ \t\r\n][^<>]*)?)>([^<]+)<\/\1[ \
 const TAG = /<[A-Za-z][\w:-]{0,63}[ \t\r\n][^<>]*>/g;
 const ATTRIBUTE = /(?<![\w:.-])([\w:.-]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
 const NAMING = new Set(['name', 'id', 'type', 'key', 'property']);
+// `<input value="…">`, `<meta name="csrf-token" content="…">`.
+const VALUE_ATTRIBUTES = new Set(['value', 'content']);
 
 /**
  * Secrets in markup: the content of an element named like a sensitive key (`<password>x</password>`, or
@@ -45,7 +47,7 @@ function namesSensitive(attrs: string, isSensitiveKey: (key: string) => string |
   return false;
 }
 
-/** Censors the `value` attribute of a tag named like a sensitive key (attribute order does not matter). */
+/** Censors the `value` / `content` attribute of a tag named like a sensitive key (attribute order does not matter). */
 function censorValueAttribute(
   tag: string,
   replace: Replace,
@@ -55,7 +57,7 @@ function censorValueAttribute(
   if (!namesSensitive(tag, isSensitiveKey)) return tag;
   return tag.replace(ATTRIBUTE, (m: string, name: string, dq?: string, sq?: string, bare?: string) => {
     const value = dq ?? sq ?? bare ?? '';
-    if (name.toLowerCase() !== 'value' || keep(value)) return m;
+    if (!VALUE_ATTRIBUTES.has(name.toLowerCase()) || keep(value)) return m;
     const censored = replace(value, 'keyValue');
     if (dq !== undefined) return `${name}="${censored}"`;
     return sq !== undefined ? `${name}='${censored}'` : `${name}=${censored}`;
