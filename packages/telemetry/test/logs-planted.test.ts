@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRedactor } from '@fasttodo/redact';
 import { startReceiver } from './support/receiver';
 import type { ReceivedLog, Receiver } from './support/receiver';
 
@@ -38,16 +37,8 @@ const PLANTED = [
   'planted.dan@example.com',
 ];
 
-/**
- * Cases whose detection belongs to `redactText` and is being widened elsewhere (`Error: password=x`, bidi and
- * zero-width characters): the log path must hide them exactly when the redactor does, so these checks tighten
- * by themselves once the detectors and escaping catch them.
- */
-const BY_REDACTOR = [
-  { secret: 'ZqPending13', text: 'Error: password=ZqPending13' },
-  { secret: '\u202e', text: 'safe\u202egnp.exe' },
-  { secret: '\u200b', text: 'safe\u200b' },
-];
+/** Planted in free text: a pair after another word (`Error: password=x`), bidi and zero-width characters. */
+const IN_TEXT = ['ZqPending13', '\u202e', '\u200b'];
 
 let receiver: Receiver;
 beforeAll(async () => {
@@ -78,12 +69,8 @@ function runChild(format: 'json' | 'pretty', url: string): Promise<string> {
 function expectNothingPlanted(emitted: string): void {
   for (const secret of PLANTED)
     expect({ secret, found: emitted.includes(secret) }).toEqual({ secret, found: false });
-  const escaping = createRedactor({ escape: true });
-  for (const { secret, text } of BY_REDACTOR) {
-    const hiddenByRedactor = !JSON.stringify(escaping.redact(text)).includes(secret);
-    if (hiddenByRedactor)
-      expect({ secret, found: emitted.includes(secret) }).toEqual({ secret, found: false });
-  }
+  for (const secret of IN_TEXT)
+    expect({ secret, found: emitted.includes(secret) }).toEqual({ secret, found: false });
 }
 
 async function waitForLogs(count: number): Promise<ReceivedLog[]> {
