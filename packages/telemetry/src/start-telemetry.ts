@@ -22,7 +22,7 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
     meter: metrics.meter,
     logger: parts.logging.logger,
     redactor,
-    config: toSettings(config),
+    config: toSettings(config, redactor),
     metricsText: () => metrics.metricsText(),
     defineCounter: (def) => metrics.defineCounter(def),
     defineHistogram: (def) => metrics.defineHistogram(def),
