@@ -10,7 +10,7 @@ import type { Logging } from './logs/types';
 import { createMetrics } from './metrics/setup';
 import type { Metrics } from './metrics/types';
 import { runShutdown } from './shutdown';
-import type { InstrumentationList } from './start-options';
+import type { InstrumentationList } from './config/runtime-options';
 import { startTracing, type Tracing } from './tracing/setup';
 
 /** The logger, built first so every later warning has somewhere to go. */

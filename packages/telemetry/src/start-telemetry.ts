@@ -7,7 +7,7 @@ import { TelemetryAlreadyStartedError } from './errors';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import type { TelemetryOptions } from './options';
 import { buildResource } from './resource';
-import { toSettings } from './start-options';
+import { toSettings } from './config/settings';
 import { type Parts, startLogging, startParts, stopParts } from './start-signals';
 import type { Telemetry } from './telemetry';
 import { TRACER_NAME } from './tracing/setup';

@@ -15,10 +15,9 @@ export class EnvReader {
 
   constructor(private readonly env: Env) {}
 
-  /** Record a warning for `name`; `secret` hides the value (headers). */
-  warn(name: string, value: string, expected: string, fallback: string, secret = false): void {
-    const shown = secret ? '(value hidden)' : show(value);
-    this.note(`invalid ${name}=${shown}: expected ${expected}; using ${fallback}`);
+  /** Record a warning for `name` quoting its (shortened) value; warnings are redacted before they are shown. */
+  warn(name: string, value: string, expected: string, fallback: string): void {
+    this.note(`invalid ${name}=${show(value)}: expected ${expected}; using ${fallback}`);
   }
 
   /** Record a configuration warning once. */

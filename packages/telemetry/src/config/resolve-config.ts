@@ -8,7 +8,7 @@ import { TelemetryConfigError } from '../errors';
 import type { OtelLogLevel, TelemetryOptions } from '../options';
 import { DEFAULTS } from './defaults';
 import { EnvReader } from './env';
-import { buildRedactor, checkInstrumentations } from './redactor-option';
+import { buildRedactor, checkInstrumentations } from './runtime-options';
 import { rejectUnknownKeys } from './known-keys';
 import { resolveLogs, resolveMetrics } from './resolve-signals';
 import { resolveTraces } from './resolve-traces';
