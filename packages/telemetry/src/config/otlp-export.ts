@@ -4,7 +4,7 @@ import type { EnvReader } from './env';
 import { optInt, optStringRecord, optUrl } from './validate';
 
 /** The signals exported over OTLP/HTTP, named as in `OTEL_EXPORTER_OTLP_<SIGNAL>_*`. */
-export type OtlpSignal = 'traces' | 'logs';
+export type OtlpSignal = 'traces' | 'logs' | 'metrics';
 
 /** Where and how one signal is sent. */
 export interface OtlpExport {
