@@ -158,6 +158,22 @@ describe('config warnings never leak what a variable held', () => {
     );
   });
 
+  it('a quoted value is redacted on its own before the warning is built and cut', () => {
+    const values = [
+      'api_key=abc123secret',
+      'password: hunter2secret',
+      `${'x'.repeat(50)} token=abc123secret`,
+      'Bearer abc123secretabc123secret',
+    ];
+    for (const name of ['OTEL_TRACES_SAMPLER', 'OTEL_LOG_LEVEL', 'OTEL_EXPORTER_OTLP_TIMEOUT', 'LOG_FORMAT'])
+      for (const value of values) {
+        const { warnings } = resolve({ [name]: value });
+        expect(warnings).toEqual([expect.stringContaining(name)]);
+        expect(warnings[0]).not.toContain('abc123secret');
+        expect(warnings[0]).not.toContain('hunter2secret');
+      }
+  });
+
   it('a warning that quotes a value passes through the redactor', () => {
     const { warnings } = resolve({ OTEL_TRACES_SAMPLER: 'jane.doe@example.com' });
     expect(warnings).toEqual([expect.stringContaining('OTEL_TRACES_SAMPLER')]);
