@@ -5,7 +5,7 @@ import { resolveConfig } from '../src/config/resolve-config';
 import { LogLines } from './support/log-lines';
 
 const resolve = (env: Record<string, string>, options: TelemetryOptions = {}) => resolveConfig(options, env);
-const CRLF_VALUES = ['a%0D%0Ab', 'a%0Ab', 'a%0Db', 'a%00b', 'x%0D%0AInjected: 1'];
+const CRLF_VALUES = ['a%0D%0Ab', 'a%0Ab', 'a%0Db', 'a%00b', 'a%7Fb', 'x%0D%0AInjected: 1', 'euro%E2%82%AC'];
 
 describe('OTLP headers from the environment', () => {
   it.each(['OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'])(
