@@ -1,6 +1,6 @@
 import type { Redactor } from '@fasttodo/redact';
+import type { Attributes } from '@opentelemetry/api';
 import {
-  type DetectedResourceAttributes,
   defaultResource,
   detectResources,
   envDetector,
@@ -37,20 +37,29 @@ function identity(config: ResolvedConfig): Record<string, string> {
   return out;
 }
 
-/** A copy of `resource` whose settled attributes went through the span attribute rules (pending ones kept). */
+/**
+ * A synchronous copy of `resource` whose attributes went through the span attribute rules. Attributes a
+ * detector still computes asynchronously (`host.id`, read from the machine-id file) are left out: a resource
+ * with pending attributes makes every reader that does not await it (the Prometheus serializer, the winston
+ * OTLP transport) log "Accessing resource attributes before async attributes settled".
+ */
 function redactResource(resource: Resource, redactor: Redactor): Resource {
-  const attributes: DetectedResourceAttributes = {};
+  const attributes: Attributes = {};
   // Raw attributes list the winning (last merged) entry first.
   for (const [key, value] of resource.getRawAttributes()) {
-    if (Object.hasOwn(attributes, key) || value === undefined) continue;
-    attributes[key] = value instanceof Promise ? value : redactAttribute(key, value, redactor);
+    if (Object.hasOwn(attributes, key) || value === undefined || isPending(value)) continue;
+    attributes[key] = redactAttribute(key, value, redactor);
   }
   return resourceFromAttributes(attributes, { schemaUrl: resource.schemaUrl });
 }
 
+function isPending(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
 /**
  * The resource every signal carries, later entries winning: `telemetry.sdk.*`, then OpenTelemetry's
- * detectors (`service.instance.id` as a random UUID per process, `host.*`, `process.*`,
+ * detectors (`service.instance.id` as a random UUID per process, `host.name`, `host.arch`, `process.*`,
  * `OTEL_RESOURCE_ATTRIBUTES`), the configured attributes (environment, then `resourceAttributes`),
  * then the resolved service name, version, namespace and environment. Redacted once, here, by key
  * and value like span attributes (`process.command_args` may carry a secret).

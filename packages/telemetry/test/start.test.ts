@@ -70,6 +70,14 @@ describe('startTelemetry', () => {
       expect(Object.isFrozen(part)).toBe(true);
   });
 
+  it('the resource is complete at startup: metrics and logs never see pending resource attributes', async () => {
+    const { telemetry, logs } = start({ metrics: { enabled: true } });
+    telemetry.defineCounter({ namespace: 'app', name: 'probes', help: 'probes' }).inc();
+    expect(await telemetry.metricsText()).toContain('app_probes_total');
+    telemetry.logger.info('after metrics');
+    expect(logs.raw.join('\n')).not.toMatch(/async attributes/);
+  });
+
   it('without an endpoint spans are still recorded and log lines carry the active trace id', () => {
     const { telemetry, logs } = start();
     expect(telemetry.config.traces.exporter).toBe('none');
