@@ -66,6 +66,10 @@ describe('resource', () => {
       team: 'core',
       'cloud.region': 'eu-west-1',
     });
+    expect(resource).toHaveProperty(['process.command']);
+    expect(resource).not.toHaveProperty(['process.command_args']);
+    expect(resource).not.toHaveProperty(['process.command_line']);
+    expect(resource).not.toHaveProperty(['host.id']);
   });
 
   it('gives each process its own service.instance.id', async () => {
