@@ -15,8 +15,9 @@ const LEVELS: Record<OtelLogLevel, DiagLogLevel> = {
 // The SDK parses some OTEL_* variables again from process.env (sampler, BSP limits, exporter timeout) and
 // complains about invalid values itself, sometimes naming a default we do not use. Our config layer has
 // already warned once about each of those values and decided what to use, so these echoes are dropped.
+// The env resource detector's failure quotes the malformed OTEL_RESOURCE_ATTRIBUTES entry, value included.
 const SDK_ENV_COMPLAINT =
-  /\bOTEL_[A-Z_]+\b.*\b(invalid|out of range|is blank)\b|^Unknown value .* for OTEL_[A-Z_]+/;
+  /\bOTEL_[A-Z_]+\b.*\b(invalid|out of range|is blank)\b|^Unknown value .* for OTEL_[A-Z_]+|^EnvDetector failed:/;
 
 /** Whether a diagnostic is the SDK's own complaint about an `OTEL_*` value that our config already reported. */
 export function isSdkEnvComplaint(message: string): boolean {

@@ -1,6 +1,6 @@
 import type { Redactor } from '@fasttodo/redact';
+import type { Attributes } from '@opentelemetry/api';
 import {
-  type DetectedResourceAttributes,
   defaultResource,
   detectResources,
   envDetector,
@@ -17,6 +17,10 @@ import {
   ATTR_SERVICE_NAMESPACE,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_PROCESS_COMMAND_ARGS,
+  ATTR_PROCESS_COMMAND_LINE,
+} from '@opentelemetry/semantic-conventions/incubating';
 import type { Env, ResolvedConfig } from './config/types';
 import { redactAttribute } from './tracing/redact-span';
 
@@ -37,23 +41,40 @@ function identity(config: ResolvedConfig): Record<string, string> {
   return out;
 }
 
-/** A copy of `resource` whose settled attributes went through the span attribute rules (pending ones kept). */
+/**
+ * A synchronous copy of `resource` whose attributes went through the span attribute rules. Attributes a
+ * detector still computes asynchronously (`host.id`, read from the machine-id file) are left out: a resource
+ * with pending attributes makes every reader that does not await it (the Prometheus serializer, the winston
+ * OTLP transport) log "Accessing resource attributes before async attributes settled".
+ */
 function redactResource(resource: Resource, redactor: Redactor): Resource {
-  const attributes: DetectedResourceAttributes = {};
+  const attributes: Attributes = {};
   // Raw attributes list the winning (last merged) entry first.
   for (const [key, value] of resource.getRawAttributes()) {
-    if (Object.hasOwn(attributes, key) || value === undefined) continue;
-    attributes[key] = value instanceof Promise ? value : redactAttribute(key, value, redactor);
+    if (Object.hasOwn(attributes, key) || value === undefined || isPending(value)) continue;
+    if (COMMAND_LINE.has(key)) continue;
+    attributes[key] = redactAttribute(key, value, redactor);
   }
   return resourceFromAttributes(attributes, { schemaUrl: resource.schemaUrl });
 }
 
 /**
+ * The process detector copies `process.argv` into the resource. Secrets passed as separate arguments
+ * (`--token abc`) look like any other word to the text detectors, so the command line is not exported;
+ * `process.command` (the script) and `process.executable.*` stay.
+ */
+const COMMAND_LINE: ReadonlySet<string> = new Set([ATTR_PROCESS_COMMAND_ARGS, ATTR_PROCESS_COMMAND_LINE]);
+
+function isPending(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/**
  * The resource every signal carries, later entries winning: `telemetry.sdk.*`, then OpenTelemetry's
- * detectors (`service.instance.id` as a random UUID per process, `host.*`, `process.*`,
+ * detectors (`service.instance.id` as a random UUID per process, `host.name`, `host.arch`, `process.*`,
  * `OTEL_RESOURCE_ATTRIBUTES`), the configured attributes (environment, then `resourceAttributes`),
  * then the resolved service name, version, namespace and environment. Redacted once, here, by key
- * and value like span attributes (`process.command_args` may carry a secret).
+ * and value like span attributes; the command line is left out.
  */
 export function buildResource(config: ResolvedConfig, redactor: Redactor, env: Env = process.env): Resource {
   const resource = defaultResource()

@@ -3,38 +3,41 @@ import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import type { Resource } from '@opentelemetry/resources';
 import { DEFAULTS } from './config/defaults';
+import { withoutHeaderEnv } from './config/hide-header-env';
 import type { ResolvedConfig } from './config/types';
 import { createLogging } from './logs/setup';
 import type { Logging } from './logs/types';
 import { createMetrics } from './metrics/setup';
 import type { Metrics } from './metrics/types';
 import { runShutdown } from './shutdown';
-import type { InstrumentationList } from './start-options';
+import type { InstrumentationList } from './config/runtime-options';
 import { startTracing, type Tracing } from './tracing/setup';
 
 /** The logger, built first so every later warning has somewhere to go. */
 export function startLogging(config: ResolvedConfig, resource: Resource, redactor: Redactor): Logging {
   const { logs } = config;
-  return createLogging(
-    {
-      level: logs.level,
-      format: logs.format,
-      serviceName: config.serviceName,
-      environment: config.environment,
-      ...(logs.transports ? { transports: logs.transports } : {}),
-      ...(logs.stream ? { stream: logs.stream } : {}),
-      ...(logs.exporter === 'otlp' && logs.endpoint && !config.disabled
-        ? {
-            otlp: {
-              url: logs.endpoint,
-              headers: logs.headers ?? {},
-              timeoutMillis: logs.timeoutMs ?? DEFAULTS.timeoutMs,
-              resource,
-            },
-          }
-        : {}),
-    },
-    redactor,
+  return withoutHeaderEnv(() =>
+    createLogging(
+      {
+        level: logs.level,
+        format: logs.format,
+        serviceName: config.serviceName,
+        environment: config.environment,
+        ...(logs.transports ? { transports: logs.transports } : {}),
+        ...(logs.stream ? { stream: logs.stream } : {}),
+        ...(logs.exporter === 'otlp' && logs.endpoint && !config.disabled
+          ? {
+              otlp: {
+                url: logs.endpoint,
+                headers: logs.headers ?? {},
+                timeoutMillis: logs.timeoutMs ?? DEFAULTS.timeoutMs,
+                resource,
+              },
+            }
+          : {}),
+      },
+      redactor,
+    ),
   );
 }
 
@@ -85,11 +88,13 @@ export function startParts(
   try {
     metrics = startMetrics(config, resource, redactor, logging);
     if (config.disabled) return { logging, metrics, stopInstrumentations: () => {} };
-    tracing = startTracing(config.traces, resource, redactor, {
-      warn,
-      log: (message, fields) => logging.logger.info(message, fields),
-      warnIntervalMs: config.warnIntervalMs,
-    });
+    tracing = withoutHeaderEnv(() =>
+      startTracing(config.traces, resource, redactor, {
+        warn,
+        log: (message, fields) => logging.logger.info(message, fields),
+        warnIntervalMs: config.warnIntervalMs,
+      }),
+    );
     const stopInstrumentations = registerInstrumentations({
       instrumentations: [...instrumentations],
       tracerProvider: tracing.provider,

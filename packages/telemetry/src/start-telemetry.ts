@@ -8,7 +8,7 @@ import { globalState } from './global-state';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import type { TelemetryOptions } from './options';
 import { buildResource } from './resource';
-import { toSettings } from './start-options';
+import { toSettings } from './config/settings';
 import { type Parts, startLogging, startParts, stopParts } from './start-signals';
 import type { Telemetry } from './telemetry';
 import { TRACER_NAME } from './tracing/setup';
@@ -24,7 +24,7 @@ function toTelemetry(parts: Parts, config: ResolvedConfig, redactor: Redactor): 
     meter: metrics.meter,
     logger: parts.logging.logger,
     redactor,
-    config: toSettings(config),
+    config: toSettings(config, redactor),
     metricsText: () => metrics.metricsText(),
     defineCounter: (def) => metrics.defineCounter(def),
     defineHistogram: (def) => metrics.defineHistogram(def),

@@ -5,7 +5,7 @@ import { resolveConfig } from '../src/config/resolve-config';
 import { LogLines } from './support/log-lines';
 
 const resolve = (env: Record<string, string>, options: TelemetryOptions = {}) => resolveConfig(options, env);
-const CRLF_VALUES = ['a%0D%0Ab', 'a%0Ab', 'a%0Db', 'a%00b', 'x%0D%0AInjected: 1'];
+const CRLF_VALUES = ['a%0D%0Ab', 'a%0Ab', 'a%0Db', 'a%00b', 'a%7Fb', 'x%0D%0AInjected: 1', 'euro%E2%82%AC'];
 
 describe('OTLP headers from the environment', () => {
   it.each(['OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'])(
@@ -156,6 +156,22 @@ describe('config warnings never leak what a variable held', () => {
         expect(warnings[0]).not.toContain(value);
       }),
     );
+  });
+
+  it('a quoted value is redacted on its own before the warning is built and cut', () => {
+    const values = [
+      'api_key=abc123secret',
+      'password: hunter2secret',
+      `${'x'.repeat(50)} token=abc123secret`,
+      'Bearer abc123secretabc123secret',
+    ];
+    for (const name of ['OTEL_TRACES_SAMPLER', 'OTEL_LOG_LEVEL', 'OTEL_EXPORTER_OTLP_TIMEOUT', 'LOG_FORMAT'])
+      for (const value of values) {
+        const { warnings } = resolve({ [name]: value });
+        expect(warnings).toEqual([expect.stringContaining(name)]);
+        expect(warnings[0]).not.toContain('abc123secret');
+        expect(warnings[0]).not.toContain('hunter2secret');
+      }
   });
 
   it('a warning that quotes a value passes through the redactor', () => {

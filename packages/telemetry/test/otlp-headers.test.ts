@@ -54,6 +54,31 @@ describe('OTLP request headers on the real receiver', () => {
     expect(logs.filter((l) => String(l.message).includes('spans dropped'))).toEqual([]);
   });
 
+  it('the same holds when the variables are in process.env, which the OTLP exporters also read', async () => {
+    const app = await fx.startApp();
+    await app.call('start', {
+      options: { metrics: { enabled: false }, logs: { level: 'info' }, traces: { scheduledDelayMs: 10 } },
+      processEnv: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: fx.receiver.url,
+        OTEL_LOGS_EXPORTER: 'otlp',
+        OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=acme,x-bad=abc%0D%0AInjected:%201',
+        OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-signal=traces,bad%20name=1',
+        OTEL_EXPORTER_OTLP_LOGS_HEADERS: 'x-signal=logs,x-bad2=a%0Ab',
+      },
+    });
+    await app.call('log', { message: 'process-env-probe' });
+    await waitFor(async () => (await fx.receiver.logs()).some((l) => l.body === 'process-env-probe'));
+    const logHeaders = (await fx.receiver.stats()).lastHeaders;
+    expect(logHeaders).toMatchObject({ 'x-signal': 'logs' });
+    await fx.receiver.settle();
+    await app.spans([{ name: 'process-env-span' }]);
+    await fx.receiver.waitForSpans((s) => s.some((span) => span.name === 'process-env-span'));
+    const spanHeaders = (await fx.receiver.stats()).lastHeaders;
+    expect(spanHeaders).toMatchObject({ 'x-signal': 'traces' });
+    for (const headers of [logHeaders, spanHeaders])
+      expect(Object.keys(headers)).not.toEqual(expect.arrayContaining(['x-bad', 'x-bad2', 'injected']));
+  });
+
   it('an endpoint with a query keeps it and still reaches /v1/traces', async () => {
     const app = await fx.startApp();
     const result = await app.call<{ config: { traces: { endpoint: string } } }>('start', {

@@ -4,6 +4,18 @@ import { useReceiverAndApp } from './support/fixture';
 const fx = useReceiverAndApp();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+async function startWith(processEnv: Record<string, string>) {
+  const app = await fx.startApp();
+  await app.call('start', {
+    options: {
+      metrics: { enabled: false },
+      traces: { endpoint: fx.receiver.tracesUrl, scheduledDelayMs: 20 },
+    },
+    processEnv,
+  });
+  return app;
+}
+
 async function resourceFor(
   options: Record<string, unknown>,
   env: Record<string, string>,
@@ -23,7 +35,7 @@ async function resourceFor(
   const { pid } = await app.call<{ pid: number }>('stats');
   await app.call('shutdown');
   const span = spans.find((x) => x.traceId === created?.traceId);
-  return { resource: span?.resource ?? {}, pid };
+  return { resource: span?.resource ?? {}, pid, app };
 }
 
 describe('resource', () => {
@@ -54,10 +66,15 @@ describe('resource', () => {
       team: 'core',
       'cloud.region': 'eu-west-1',
     });
+    expect(resource).toHaveProperty(['process.command']);
+    expect(resource).not.toHaveProperty(['process.command_args']);
+    expect(resource).not.toHaveProperty(['process.command_line']);
+    expect(resource).not.toHaveProperty(['host.id']);
   });
 
   it('gives each process its own service.instance.id', async () => {
     const first = await resourceFor({ serviceName: 'a' }, {});
+    await first.app.stop(); // the fixture stops only the last app it started
     await fx.receiver.clear();
     const second = await resourceFor({ serviceName: 'a' }, {});
     expect(first.resource['service.instance.id']).toMatch(UUID);
@@ -68,6 +85,7 @@ describe('resource', () => {
   it('service.instance.id set by the environment or an option wins', async () => {
     const fromEnv = await resourceFor({}, { OTEL_RESOURCE_ATTRIBUTES: 'service.instance.id=pod-7' });
     expect(fromEnv.resource['service.instance.id']).toBe('pod-7');
+    await fromEnv.app.stop();
     await fx.receiver.clear();
     const fromOption = await resourceFor(
       { resourceAttributes: { 'service.instance.id': 'opt-1' } },
@@ -102,5 +120,20 @@ describe('resource', () => {
       { processEnv: true },
     );
     expect(resource).toMatchObject({ 'service.name': 'proc-env', team: 'opt', 'k8s.pod.name': 'todo-1' });
+  });
+
+  it('a malformed OTEL_RESOURCE_ATTRIBUTES in process.env is discarded with one warning that does not quote it', async () => {
+    const app = await startWith({
+      OTEL_RESOURCE_ATTRIBUTES: 'team=core,cfg=token=hunter2x',
+      OTEL_LOG_LEVEL: 'debug',
+    });
+    const [created] = await app.spans([{ name: 'malformed-env' }]);
+    const spans = await fx.receiver.waitForSpans((s) => s.some((x) => x.traceId === created?.traceId));
+    await app.call('shutdown');
+    const logs = await app.logs();
+    expect(logs.filter((l) => String(l.message).includes('OTEL_RESOURCE_ATTRIBUTES'))).toHaveLength(1);
+    expect(JSON.stringify(logs)).not.toContain('hunter2x');
+    expect(JSON.stringify(spans)).not.toContain('hunter2x');
+    expect(spans[0]?.resource).not.toHaveProperty('team');
   });
 });

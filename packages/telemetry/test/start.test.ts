@@ -50,11 +50,13 @@ describe('startTelemetry', () => {
       {
         OTEL_LOGS_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_LOGS_HEADERS: 'x-api-key=cfg-secret-2',
-        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:cfg-secret-3@127.0.0.1:9/?api_key=cfg-secret-4',
+        OTEL_RESOURCE_ATTRIBUTES: 'db.password=cfg-secret-5',
       },
     );
     const { config } = telemetry;
     expect(config.traces.headerNames).toEqual(['authorization']);
+    expect(config.traces.endpoint).toMatch(/^http:\/\/.*127\.0\.0\.1:9\/v1\/traces\?api_key=/);
     expect(config.logs.headerNames).toEqual(['x-api-key']);
     expect(JSON.stringify(config)).not.toMatch(/cfg-secret/);
     expect(config.logs).not.toHaveProperty('stream');
@@ -66,6 +68,14 @@ describe('startTelemetry', () => {
       config.logs,
     ])
       expect(Object.isFrozen(part)).toBe(true);
+  });
+
+  it('the resource is complete at startup: metrics and logs never see pending resource attributes', async () => {
+    const { telemetry, logs } = start({ metrics: { enabled: true } });
+    telemetry.defineCounter({ namespace: 'app', name: 'probes', help: 'probes' }).inc();
+    expect(await telemetry.metricsText()).toContain('app_probes_total');
+    telemetry.logger.info('after metrics');
+    expect(logs.raw.join('\n')).not.toMatch(/async attributes/);
   });
 
   it('without an endpoint spans are still recorded and log lines carry the active trace id', () => {

@@ -9,21 +9,26 @@ function show(value: string): string {
 /**
  * Reads environment variables with one warning per invalid value (collected, logged later once the
  * logger exists). Every getter returns `undefined` when the variable is unset, empty or invalid.
+ * `scrub` (the redactor's `redactText`) runs on each quoted value on its own, before it is cut, and
+ * again on the whole warning.
  */
 export class EnvReader {
   readonly warnings: string[] = [];
 
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    private readonly scrub: (text: string) => string = (text) => text,
+  ) {}
 
-  /** Record a warning for `name`; `secret` hides the value (headers). */
-  warn(name: string, value: string, expected: string, fallback: string, secret = false): void {
-    const shown = secret ? '(value hidden)' : show(value);
-    this.note(`invalid ${name}=${shown}: expected ${expected}; using ${fallback}`);
+  /** Record a warning for `name` quoting its value, redacted then shortened. */
+  warn(name: string, value: string, expected: string, fallback: string): void {
+    this.note(`invalid ${name}=${show(this.scrub(value))}: expected ${expected}; using ${fallback}`);
   }
 
-  /** Record a configuration warning once. */
+  /** Record a configuration warning once, redacted. */
   note(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
+    const scrubbed = this.scrub(message);
+    if (!this.warnings.includes(scrubbed)) this.warnings.push(scrubbed);
   }
 
   string(name: string): string | undefined {

@@ -4,7 +4,7 @@ import type { EnvReader } from './env';
 import { optInt, optStringRecord, optUrl } from './validate';
 
 /** The signals exported over OTLP/HTTP, named as in `OTEL_EXPORTER_OTLP_<SIGNAL>_*`. */
-export type OtlpSignal = 'traces' | 'logs';
+export type OtlpSignal = 'traces' | 'logs' | 'metrics';
 
 /** Where and how one signal is sent. */
 export interface OtlpExport {
@@ -21,14 +21,15 @@ export interface OtlpExportOptions {
   timeoutMs?: unknown;
 }
 
-// RFC 9110 field name (token) and field value (no CR, LF, NUL or other controls but tab).
+// RFC 9110 field name (token) and field value (no CR, LF, NUL or other controls but tab; Latin-1 only, as Node sends).
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Why a header cannot be sent, or `undefined` when it can. */
 export function headerProblem(name: string, value: string): string | undefined {
   if (!HEADER_NAME.test(name)) return 'the name is not an HTTP token';
-  if (!HEADER_VALUE.test(value)) return 'the value contains CR, LF or another control character';
+  if (!HEADER_VALUE.test(value))
+    return 'the value contains CR, LF, another control character or a character above U+00FF';
   return undefined;
 }
 

@@ -19,6 +19,6 @@ export interface ConfigPreview {
  * const { config, warnings } = resolveConfig({ serviceName: 'todo' }, process.env);
  */
 export function resolveConfig(options: TelemetryOptions = {}, env: Env = process.env): ConfigPreview {
-  const { config, warnings } = resolveInternal(options, env);
-  return { config: toSettings(config), warnings };
+  const { config, warnings, redactor } = resolveInternal(options, env);
+  return { config: toSettings(config, redactor), warnings };
 }

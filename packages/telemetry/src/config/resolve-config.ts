@@ -8,7 +8,7 @@ import { TelemetryConfigError } from '../errors';
 import type { OtelLogLevel, TelemetryOptions } from '../options';
 import { DEFAULTS } from './defaults';
 import { EnvReader } from './env';
-import { buildRedactor, checkInstrumentations } from './redactor-option';
+import { buildRedactor, checkInstrumentations } from './runtime-options';
 import { rejectUnknownKeys } from './known-keys';
 import { resolveLogs, resolveMetrics } from './resolve-signals';
 import { resolveTraces } from './resolve-traces';
@@ -48,7 +48,8 @@ function asString(value: unknown): string | undefined {
 export function resolveConfig(options: TelemetryOptions = {}, env: Env = process.env): ConfigResolution {
   const o = (optObject('options', options) ?? {}) as TelemetryOptions;
   rejectUnknownKeys('', o);
-  const reader = new EnvReader(env);
+  const redactor = buildRedactor(o.redact);
+  const reader = new EnvReader(env, (text) => redactor.redactText(text));
   const resourceAttributes = { ...resourceFromEnv(reader), ...optAttributes(o.resourceAttributes) };
   const environment =
     optString('environment', o.environment) ??
@@ -83,8 +84,6 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = process
     shutdownTimeoutMs: optInt('shutdownTimeoutMs', o.shutdownTimeoutMs, 1) ?? DEFAULTS.shutdownTimeoutMs,
     warnIntervalMs: optInt('warnIntervalMs', o.warnIntervalMs, 0) ?? DEFAULTS.warnIntervalMs,
   };
-  const redactor = buildRedactor(o.redact);
   const instrumentations = checkInstrumentations(o.instrumentations);
-  const warnings = reader.warnings.map((w) => redactor.redactText(w));
-  return { config, warnings, redactor, instrumentations };
+  return { config, warnings: reader.warnings, redactor, instrumentations };
 }

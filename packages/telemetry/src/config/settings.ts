@@ -1,3 +1,4 @@
+import type { Redactor } from '@fasttodo/redact';
 import type { Attributes } from '@opentelemetry/api';
 import type { SlowSpanThresholds } from '../options';
 import type {
@@ -23,7 +24,7 @@ export type LogSettings = Readonly<Omit<ResolvedLogs, 'headers' | 'stream' | 'tr
 /**
  * What `telemetry.config` shows: the settings in effect after options, `OTEL_*` variables and defaults
  * were merged. A deep-frozen, JSON-safe view for diagnostics and tests; it never holds a header value
- * (those are often credentials), and changing it changes nothing.
+ * (those are often credentials), endpoints and resource attributes are redacted, and changing it changes nothing.
  */
 export interface TelemetrySettings
   extends Readonly<Omit<ResolvedConfig, 'traces' | 'logs' | 'metrics' | 'resourceAttributes'>> {
@@ -34,10 +35,11 @@ export interface TelemetrySettings
   readonly metrics: Readonly<ResolvedMetrics>;
 }
 
-function traceSettings(traces: ResolvedTraces): TraceSettings {
-  const { headers, keepErrors, slowSpans, ...rest } = traces;
+function traceSettings(traces: ResolvedTraces, redactor: Redactor): TraceSettings {
+  const { headers, keepErrors, slowSpans, endpoint, ...rest } = traces;
   return Object.freeze({
     ...rest,
+    ...(endpoint === undefined ? {} : { endpoint: redactor.redactUrl(endpoint) }),
     propagators: Object.freeze([...traces.propagators]),
     headerNames: Object.freeze(Object.keys(headers)),
     keepErrors: Object.freeze({ ...keepErrors }),
@@ -45,18 +47,22 @@ function traceSettings(traces: ResolvedTraces): TraceSettings {
   });
 }
 
-function logSettings(logs: ResolvedLogs): LogSettings {
-  const { headers, stream: _stream, transports: _transports, ...rest } = logs;
-  return Object.freeze(headers ? { ...rest, headerNames: Object.freeze(Object.keys(headers)) } : rest);
+function logSettings(logs: ResolvedLogs, redactor: Redactor): LogSettings {
+  const { headers, stream: _stream, transports: _transports, endpoint, ...rest } = logs;
+  return Object.freeze({
+    ...rest,
+    ...(endpoint === undefined ? {} : { endpoint: redactor.redactUrl(endpoint) }),
+    ...(headers ? { headerNames: Object.freeze(Object.keys(headers)) } : {}),
+  });
 }
 
-/** The public, deep-frozen view of a resolved config. */
-export function toSettings(config: ResolvedConfig): TelemetrySettings {
+/** The public, deep-frozen view of a resolved config; endpoints and resource attributes are redacted. */
+export function toSettings(config: ResolvedConfig, redactor: Redactor): TelemetrySettings {
   return Object.freeze({
     ...config,
-    resourceAttributes: Object.freeze({ ...config.resourceAttributes }),
-    traces: traceSettings(config.traces),
-    logs: logSettings(config.logs),
+    resourceAttributes: Object.freeze(redactor.redact({ ...config.resourceAttributes }) as Attributes),
+    traces: traceSettings(config.traces, redactor),
+    logs: logSettings(config.logs, redactor),
     metrics: Object.freeze({ ...config.metrics }),
   });
 }

@@ -10,7 +10,7 @@ import type {
   TraceExporterName,
 } from '../options';
 import type { MetricsConfig } from '../metrics/types';
-import type { InstrumentationList } from './redactor-option';
+import type { InstrumentationList } from './runtime-options';
 
 /** Slow-operation thresholds in ms per span kind, defaults filled in; `undefined` means no warning for that kind. */
 export type ResolvedSlowSpans = SlowSpanThresholds;

@@ -1,3 +1,4 @@
+// Options whose values are objects used at runtime (a redactor, instrumentations), checked with the rest.
 import { createRedactor, type Redactor } from '@fasttodo/redact';
 import { TelemetryConfigError } from '../errors';
 import type { TelemetryOptions } from '../options';

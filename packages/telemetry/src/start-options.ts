@@ -1,2 +1,0 @@
-export type { InstrumentationList } from './config/redactor-option';
-export { toSettings } from './config/settings';
