@@ -315,3 +315,13 @@ describe('switching detectors and adding patterns', () => {
     expect(custom.redactText('abc')).toBe('abc');
   });
 });
+
+describe('email inside a stack frame', () => {
+  it('is censored when a line number follows it, while an SSH remote keeps its host', () => {
+    const out = createRedactor().redactText(
+      'at send (/app/exc.stack@leak.example.org.js:1:1) git@gitlab.com:group/app.git',
+    );
+    expect(out).not.toContain('exc.stack@leak');
+    expect(out).toContain('git@gitlab.com:group/app.git');
+  });
+});

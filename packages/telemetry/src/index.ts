@@ -16,7 +16,7 @@ export type {
   TraceExporterName,
   TracesOptions,
 } from './options';
-export type { LogSettings, TelemetrySettings, TraceSettings } from './config/settings';
+export type { LogSettings, MetricSettings, TelemetrySettings, TraceSettings } from './config/settings';
 export type { Env } from './config/types';
 export {
   CIRCUIT_STATE_VALUES,
@@ -49,8 +49,6 @@ export type {
   MetricDefiner,
   MetricDefinition,
   MetricUnit,
-  MetricsConfig,
-  OtlpMetricsConfig,
 } from './metrics/public';
 export { bindLogContext, withLogContext } from './logs/public';
-export type { LogContext, LogsConfig, OtlpLogsConfig } from './logs/public';
+export type { LogContext } from './logs/public';

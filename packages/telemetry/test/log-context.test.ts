@@ -126,7 +126,14 @@ test('the context is made safe once per context, not on every line; a bind makes
       return '[REDACTED]';
     },
   });
-  const config = { level: 'info', format: 'json', serviceName: 's', environment: 'e', stream } as const;
+  const config = {
+    level: 'info',
+    format: 'json',
+    exporter: 'none',
+    serviceName: 's',
+    environment: 'e',
+    stream,
+  } as const;
   const { logger, shutdown } = createLogging(config, redactor);
   withLogContext({ request_id: 'r', token: 'ctx-secret\n' }, () => {
     for (let i = 0; i < 5; i++) logger.info('line', { i });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createRedactor } from '@fasttodo/redact';
 import { createLogging } from '../src/logs/setup';
-import type { Logging, LogsConfig } from '../src/logs/types';
+import type { Logging, LogsSetup } from '../src/logs/types';
 
 /** A logging pipeline writing into a real PassThrough stream, with the lines it produced. */
 export interface CapturedLogging extends Logging {
@@ -13,15 +13,16 @@ export interface CapturedLogging extends Logging {
 }
 
 /** Creates a logger for tests; `createLogging` with a PassThrough as destination. */
-export function captureLogging(overrides: Partial<LogsConfig> = {}): CapturedLogging {
+export function captureLogging(overrides: Partial<LogsSetup> = {}): CapturedLogging {
   const stream = new PassThrough();
   let output = '';
   stream.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const config: LogsConfig = {
+  const config: LogsSetup = {
     level: 'info',
     format: 'json',
+    exporter: 'none',
     serviceName: 'logs-test',
     environment: 'test',
     stream,

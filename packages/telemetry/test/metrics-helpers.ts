@@ -3,7 +3,8 @@ import type { Redactor } from '@fasttodo/redact';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { createMetrics } from '../src/metrics/setup';
-import type { Metrics, MetricsConfig } from '../src/metrics/types';
+import type { ResolvedMetrics } from '../src/config/types';
+import type { Metrics } from '../src/metrics/types';
 
 /** Result of `promtool check metrics` on some exposition text. */
 export interface PromtoolResult {
@@ -47,14 +48,14 @@ export function families(text: string): Map<string, string> {
 
 /** A metrics pipeline for tests, with its warnings collected. */
 export function testMetrics(
-  overrides: Partial<MetricsConfig> = {},
+  overrides: Partial<ResolvedMetrics> = {},
   redactor?: Redactor,
 ): {
   metrics: Metrics;
   warnings: { message: string; fields?: object }[];
 } {
   const warnings: { message: string; fields?: object }[] = [];
-  const config: MetricsConfig = { enabled: true, seriesLimit: 2000, runtimeMetrics: false, ...overrides };
+  const config: ResolvedMetrics = { enabled: true, seriesLimit: 2000, runtimeMetrics: false, ...overrides };
   const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'metrics-test' });
   const warn = (message: string, fields?: object) => {
     warnings.push({ message, fields });

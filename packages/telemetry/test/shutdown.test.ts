@@ -1,4 +1,4 @@
-import { runShutdown } from '../src/shutdown';
+import { runShutdown } from '../src/shared/run-shutdown';
 import { useReceiverAndApp } from './support/fixture';
 import type { ReceiverMode } from './support/receiver';
 

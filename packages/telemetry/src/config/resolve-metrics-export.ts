@@ -1,9 +1,10 @@
 import { TelemetryConfigError } from '../errors';
 import type { MetricsOptions, MetricsExporterName } from '../options';
-import type { OtlpMetricsConfig } from '../metrics/types';
+import type { ResolvedOtlpMetrics } from './types';
 import { DEFAULTS } from './defaults';
 import type { EnvReader } from './env';
-import { optArray, optInt, optOneOf, optStringRecord, optUrl } from './validate';
+import { resolveOtlpExport } from './otlp-export';
+import { optArray, optInt, optOneOf } from './validate';
 
 type Pushing = Exclude<MetricsExporterName, 'none'>;
 const NAMES: readonly MetricsExporterName[] = ['prometheus', 'otlp', 'none'];
@@ -30,24 +31,6 @@ export function resolveMetricExporters(o: MetricsOptions, env: EnvReader): Pushi
   return fromEnv.filter((n): n is Pushing => n !== 'none');
 }
 
-/** `base` with `/v1/metrics` appended to its path (a query or fragment stays after it). */
-function metricsUrlOf(base: string): string {
-  const url = new URL(base);
-  let path = url.pathname;
-  while (path.endsWith('/')) path = path.slice(0, -1);
-  url.pathname = `${path}/v1/metrics`;
-  return url.toString();
-}
-
-function resolveEndpoint(o: MetricsOptions, env: EnvReader): string {
-  const base = env.url('OTEL_EXPORTER_OTLP_ENDPOINT', 'no endpoint');
-  return (
-    optUrl('metrics.endpoint', o.endpoint) ??
-    env.url('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', base ? 'OTEL_EXPORTER_OTLP_ENDPOINT' : LOCAL_COLLECTOR) ??
-    (base ? metricsUrlOf(base) : LOCAL_COLLECTOR)
-  );
-}
-
 function resolveExportTimeout(o: MetricsOptions, env: EnvReader, intervalMs: number): number {
   const option = optInt('metrics.exportTimeoutMs', o.exportTimeoutMs, 1);
   if (option !== undefined && option > intervalMs)
@@ -63,23 +46,16 @@ function resolveExportTimeout(o: MetricsOptions, env: EnvReader, intervalMs: num
 }
 
 /** OTLP/HTTP metrics push settings from `options.metrics` over the `OTEL_*` metrics variables over defaults. */
-export function resolveOtlpMetrics(o: MetricsOptions, env: EnvReader): OtlpMetricsConfig {
+export function resolveOtlpMetrics(o: MetricsOptions, env: EnvReader): ResolvedOtlpMetrics {
   const intervalMs =
     optInt('metrics.exportIntervalMs', o.exportIntervalMs, 1) ??
     env.integer('OTEL_METRIC_EXPORT_INTERVAL', 1, String(DEFAULTS.metricExportIntervalMs)) ??
     DEFAULTS.metricExportIntervalMs;
+  const { endpoint = LOCAL_COLLECTOR, headers, timeoutMs } = resolveOtlpExport('metrics', o, env);
   return {
-    endpoint: resolveEndpoint(o, env),
-    headers:
-      optStringRecord('metrics.headers', o.headers) ??
-      env.keyValues('OTEL_EXPORTER_OTLP_METRICS_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS', true) ??
-      env.keyValues('OTEL_EXPORTER_OTLP_HEADERS', 'no extra headers', true) ??
-      {},
-    timeoutMs:
-      optInt('metrics.timeoutMs', o.timeoutMs, 1) ??
-      env.integer('OTEL_EXPORTER_OTLP_METRICS_TIMEOUT', 1, 'OTEL_EXPORTER_OTLP_TIMEOUT') ??
-      env.integer('OTEL_EXPORTER_OTLP_TIMEOUT', 1, String(DEFAULTS.timeoutMs)) ??
-      DEFAULTS.timeoutMs,
+    endpoint,
+    headers,
+    timeoutMs,
     intervalMs,
     exportTimeoutMs: resolveExportTimeout(o, env, intervalMs),
   };

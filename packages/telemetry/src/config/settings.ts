@@ -6,6 +6,7 @@ import type {
   ResolvedKeepErrors,
   ResolvedLogs,
   ResolvedMetrics,
+  ResolvedOtlpMetrics,
   ResolvedTraces,
 } from './types';
 
@@ -21,6 +22,13 @@ export type LogSettings = Readonly<Omit<ResolvedLogs, 'headers' | 'stream' | 'tr
   readonly headerNames?: readonly string[];
 };
 
+/** Metric settings in effect; the push's header values are not shown, only their names. */
+export type MetricSettings = Readonly<Omit<ResolvedMetrics, 'otlp'>> & {
+  readonly otlp?: Readonly<Omit<ResolvedOtlpMetrics, 'headers'>> & {
+    readonly headerNames: readonly string[];
+  };
+};
+
 /**
  * What `telemetry.config` shows: the settings in effect after options, `OTEL_*` variables and defaults
  * were merged. A deep-frozen, JSON-safe view for diagnostics and tests; it never holds a header value
@@ -32,7 +40,7 @@ export interface TelemetrySettings
   readonly resourceAttributes: Readonly<Attributes>;
   readonly traces: TraceSettings;
   readonly logs: LogSettings;
-  readonly metrics: Readonly<ResolvedMetrics>;
+  readonly metrics: MetricSettings;
 }
 
 function traceSettings(traces: ResolvedTraces, redactor: Redactor): TraceSettings {
@@ -56,6 +64,20 @@ function logSettings(logs: ResolvedLogs, redactor: Redactor): LogSettings {
   });
 }
 
+function metricSettings(metrics: ResolvedMetrics, redactor: Redactor): MetricSettings {
+  const { otlp, ...rest } = metrics;
+  if (!otlp) return Object.freeze({ ...rest });
+  const { headers, endpoint, ...push } = otlp;
+  return Object.freeze({
+    ...rest,
+    otlp: Object.freeze({
+      ...push,
+      endpoint: redactor.redactUrl(endpoint),
+      headerNames: Object.freeze(Object.keys(headers)),
+    }),
+  });
+}
+
 /** The public, deep-frozen view of a resolved config; endpoints and resource attributes are redacted. */
 export function toSettings(config: ResolvedConfig, redactor: Redactor): TelemetrySettings {
   return Object.freeze({
@@ -63,6 +85,6 @@ export function toSettings(config: ResolvedConfig, redactor: Redactor): Telemetr
     resourceAttributes: Object.freeze(redactor.redact({ ...config.resourceAttributes }) as Attributes),
     traces: traceSettings(config.traces, redactor),
     logs: logSettings(config.logs, redactor),
-    metrics: Object.freeze({ ...config.metrics }),
+    metrics: metricSettings(config.metrics, redactor),
   });
 }

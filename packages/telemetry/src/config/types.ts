@@ -8,8 +8,8 @@ import type {
   SamplerName,
   SlowSpanThresholds,
   TraceExporterName,
+  MetricsExporterName,
 } from '../options';
-import type { MetricsConfig } from '../metrics/types';
 import type { InstrumentationList } from './runtime-options';
 
 /** Slow-operation thresholds in ms per span kind, defaults filled in; `undefined` means no warning for that kind. */
@@ -55,8 +55,39 @@ export interface ResolvedLogs {
   stream?: NodeJS.WritableStream;
 }
 
+/** OTLP/HTTP metrics push, resolved (`OTEL_EXPORTER_OTLP_METRICS_*`, `OTEL_METRIC_EXPORT_*`). */
+export interface ResolvedOtlpMetrics {
+  /** Full metrics URL, e.g. `http://collector:4318/v1/metrics`. */
+  endpoint: string;
+  /** Extra request headers (authentication); never logged. */
+  headers: Record<string, string>;
+  /** Timeout of one HTTP request in ms. */
+  timeoutMs: number;
+  /** Time between two pushes in ms (`OTEL_METRIC_EXPORT_INTERVAL`). */
+  intervalMs: number;
+  /** Upper bound of one push, retries included, in ms (`OTEL_METRIC_EXPORT_TIMEOUT`); at most `intervalMs`. */
+  exportTimeoutMs: number;
+}
+
 /** Metrics, resolved: exactly what the metrics part is built from. */
-export type ResolvedMetrics = MetricsConfig;
+export interface ResolvedMetrics {
+  /** `false` → no-op meter, `metricsText()` returns `''`, no listener, no runtime metrics. */
+  enabled: boolean;
+  /** Series cap per metric (OpenTelemetry `aggregationCardinalityLimit`); default 2000. */
+  seriesLimit: number;
+  /** When set, a separate internal listener serves `GET /metrics` on this port (0 = any free port). */
+  port?: number;
+  /** Host of the separate listener; default `'0.0.0.0'` so a Prometheus scraper in the pod network can reach it. */
+  host?: string;
+  /** Event-loop delay, GC, heap, CPU and RSS gauges; default true. */
+  runtimeMetrics: boolean;
+  /** Histogram buckets (seconds) for long operations such as LLM calls; default `LONG_LATENCY_BUCKETS`. */
+  longBuckets?: readonly number[];
+  /** Where metrics go: `prometheus` (pull, `metricsText()`), `otlp` (push), both, or none (empty). Default `['prometheus']`. */
+  exporters?: readonly Exclude<MetricsExporterName, 'none'>[];
+  /** Push settings; required when `exporters` includes `otlp`. */
+  otlp?: ResolvedOtlpMetrics;
+}
 
 /** Everything `startTelemetry` runs with: options merged over environment variables merged over defaults. */
 export interface ResolvedConfig {

@@ -2,7 +2,20 @@ import { logs } from '@opentelemetry/api-logs';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { OpenTelemetryTransportV3 } from '@opentelemetry/winston-transport';
-import type { OtlpLogsConfig, TransportStream } from './types';
+import type { Resource } from '@opentelemetry/resources';
+import type { TransportStream } from './types';
+
+/** Where OTLP log records go. */
+export interface OtlpTransportOptions {
+  /** Full logs URL, e.g. `http://collector:4318/v1/logs`. */
+  url: string;
+  /** Extra HTTP headers (e.g. an API key for the collector). */
+  headers: Record<string, string>;
+  /** Export timeout; shutdown waits at most this plus one second for the log exporter. */
+  timeoutMillis: number;
+  /** Resource of the exported records (the service resource). */
+  resource: Resource;
+}
 
 // The record's timestamp is the OTLP record's own time, service and environment are resource attributes:
 // repeated as log attributes they would only cost bytes and disagree with the resource when it is overridden.
@@ -49,7 +62,7 @@ function within(ms: number, work: Promise<unknown>): Promise<void> {
  * `@opentelemetry/winston-transport`. The transport reads the global LoggerProvider, so ours is registered
  * globally (the usual OpenTelemetry setup) and unregistered on shutdown.
  */
-export function createOtlpTransport(config: OtlpLogsConfig): OtlpTransport {
+export function createOtlpTransport(config: OtlpTransportOptions): OtlpTransport {
   const exporter = new OTLPLogExporter({
     url: config.url,
     headers: { ...config.headers },

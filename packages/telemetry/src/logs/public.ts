@@ -1,3 +1,3 @@
 // Public surface of the logging part; src/index.ts re-exports these names.
 export { bindLogContext, withLogContext } from './log-context';
-export type { LogContext, LogsConfig, OtlpLogsConfig } from './types';
+export type { LogContext } from './types';

@@ -1,13 +1,14 @@
 import winston from 'winston';
 import type { Logger } from 'winston';
 import { createRedactor, escapeControlChars, type Redactor } from '@fasttodo/redact';
+import { DEFAULTS } from '../config/defaults';
 import { TelemetryConfigError } from '../errors';
 import { jsonLine, prettyLine } from './line-format';
 import { createOtlpTransport } from './otlp-transport';
 import type { OtlpTransport } from './otlp-transport';
 import { LEVEL, MESSAGE, buildRecord } from './record';
 import type { RecordContext } from './record';
-import type { Logging, LogsConfig, TransportStream } from './types';
+import type { Logging, LogsSetup, TransportStream } from './types';
 import { detachRecordArgument } from './detach';
 
 const LEVELS = winston.config.npm.levels;
@@ -38,19 +39,7 @@ export function logRedactor(redactor: Redactor): Redactor {
   });
 }
 
-function validate(config: LogsConfig): void {
-  if (!Object.hasOwn(LEVELS, config.level)) {
-    throw new TelemetryConfigError('logs.level', `one of ${Object.keys(LEVELS).join(', ')}`, config.level);
-  }
-  if (config.format !== 'json' && config.format !== 'pretty') {
-    throw new TelemetryConfigError('logs.format', '"json" or "pretty"', config.format);
-  }
-  if (config.transports !== undefined && !Array.isArray(config.transports)) {
-    throw new TelemetryConfigError('logs.transports', 'an array of winston transports', config.transports);
-  }
-}
-
-function useColors(config: LogsConfig, stream: NodeJS.WritableStream): boolean {
+function useColors(config: LogsSetup, stream: NodeJS.WritableStream): boolean {
   if (config.colors !== undefined) return config.colors;
   return (stream as { isTTY?: boolean }).isTTY === true && !process.env['NO_COLOR'];
 }
@@ -113,7 +102,7 @@ function guardLogger(logger: Logger, isClosed: () => boolean): void {
   }
 }
 
-function defaultTransports(config: LogsConfig): TransportStream[] {
+function defaultTransports(config: LogsSetup): TransportStream[] {
   const stream = config.stream ?? process.stdout;
   return [new winston.transports.Stream({ stream, eol: '\n' })];
 }
@@ -131,15 +120,25 @@ function finished(logger: Logger): Promise<void> {
   });
 }
 
+/** The OTLP transport when `exporter` is `otlp` and an endpoint and a resource are set. */
+function otlpTransport(config: LogsSetup): OtlpTransport | undefined {
+  if (config.exporter !== 'otlp' || !config.endpoint || !config.resource) return undefined;
+  return createOtlpTransport({
+    url: config.endpoint,
+    headers: config.headers ?? {},
+    timeoutMillis: config.timeoutMs ?? DEFAULTS.timeoutMs,
+    resource: config.resource,
+  });
+}
+
 /**
  * Creates the winston logger: stdout by default, JSON lines or colourised pretty output, every record
  * redacted and trace-correlated, optional OTLP export.
  * @example
- * const { logger, shutdown } = createLogging({ level: 'info', format: 'json', serviceName: 'todo', environment: 'production' }, createRedactor());
+ * const { logger, shutdown } = createLogging({ level: 'info', format: 'json', exporter: 'none', serviceName: 'todo', environment: 'production' }, createRedactor());
  * logger.info('todo created', { todo_id: 42 });
  */
-export function createLogging(config: LogsConfig, redactor: Redactor): Logging {
-  validate(config);
+export function createLogging(config: LogsSetup, redactor: Redactor): Logging {
   const stream = config.stream ?? process.stdout;
   const colors = config.format === 'pretty' && useColors(config, stream);
   const render =
@@ -149,7 +148,7 @@ export function createLogging(config: LogsConfig, redactor: Redactor): Logging {
     service: escapeControlChars(config.serviceName),
     environment: escapeControlChars(config.environment),
   };
-  const otlp: OtlpTransport | undefined = config.otlp ? createOtlpTransport(config.otlp) : undefined;
+  const otlp = otlpTransport(config);
   const transports = [...(config.transports ?? defaultTransports(config)), ...(otlp ? [otlp.transport] : [])];
   const logger = winston.createLogger({
     level: config.level,

@@ -1,7 +1,7 @@
 import type { AttributeValue, Attributes } from '@opentelemetry/api';
 import { forbiddenLabel } from './forbidden-labels';
 import type { LabelBounder } from './labels';
-import type { WarnFn } from './types';
+import type { Warn } from '../shared/warn';
 
 /** Makes one recording's attributes safe to export; never throws. */
 export type AttributeBounder = (attributes: Attributes | undefined) => Attributes | undefined;
@@ -32,7 +32,7 @@ function dropReason(key: string, bounder: LabelBounder): string | undefined {
  * like business labels (memoised), and keys that name per-user, per-request, URL or secret data are
  * dropped (warned once per key), because an attribute key cannot be censored without keeping its series.
  */
-export function createAttributeBounder(bounder: LabelBounder, warn: WarnFn): AttributeBounder {
+export function createAttributeBounder(bounder: LabelBounder, warn: Warn): AttributeBounder {
   const keep = new Map<string, boolean>();
   let warnings = 0;
   const keepKey = (key: string): boolean => {

@@ -13,8 +13,8 @@ import type {
   HistogramDefinition,
   Labels,
   MetricDefiner,
-  WarnFn,
 } from './types';
+import type { Warn } from '../shared/warn';
 
 interface Registered {
   signature: string;
@@ -22,7 +22,7 @@ interface Registered {
 }
 
 /** Runs a recording and reports (never throws) anything that goes wrong inside the SDK. */
-function guarded(metric: string, warn: WarnFn, record: () => void): void {
+function guarded(metric: string, warn: Warn, record: () => void): void {
   try {
     record();
   } catch (error) {
@@ -43,7 +43,7 @@ function recordable(value: unknown, warnOrder: () => void): value is number {
   return false;
 }
 
-function orderWarning(metric: string, warn: WarnFn): () => void {
+function orderWarning(metric: string, warn: Warn): () => void {
   let warned = false;
   return () => {
     if (warned) return;
@@ -79,7 +79,7 @@ function histogramBuckets(
  */
 export function createMetricDefiner(
   meter: Meter,
-  warn: WarnFn,
+  warn: Warn,
   longBuckets: readonly number[] = LONG_LATENCY_BUCKETS,
 ): MetricDefiner {
   const registry = new Map<string, Registered>();

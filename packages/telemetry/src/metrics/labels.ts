@@ -1,7 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { escapeControlChars } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
-import type { WarnFn } from './types';
+import type { Warn } from '../shared/warn';
 
 /** Longest label value kept; longer values are cut (Prometheus stores every distinct value). */
 export const MAX_LABEL_VALUE_LENGTH = 128;
@@ -62,10 +62,10 @@ function labelValue(raw: unknown): string | undefined {
 export function createLabelFilter(
   metric: string,
   labelNames: readonly string[],
-  warn: WarnFn,
+  warn: Warn,
 ): (labels: unknown) => Attributes {
   const warned = new Set<string>();
-  const warnOnce = (key: string, message: string, fields: object): void => {
+  const warnOnce = (key: string, message: string, fields: Record<string, unknown>): void => {
     if (warned.has(key) || warned.size >= WARN_LIMIT) return;
     warned.add(key);
     warn(message, fields);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PROMETHEUS_CONTENT_TYPE } from './prometheus-reader';
-import type { WarnFn } from './types';
+import type { Warn } from '../shared/warn';
 
 /** The optional internal listener that serves `GET /metrics`. */
 export interface MetricsServer {
@@ -37,7 +37,7 @@ export function startMetricsServer(
   port: number,
   host: string,
   render: () => Promise<string>,
-  warn: WarnFn,
+  warn: Warn,
 ): MetricsServer {
   const server = createServer(handler(render));
   const address = new Promise<AddressInfo | undefined>((resolve) => {

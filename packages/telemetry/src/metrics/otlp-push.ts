@@ -2,13 +2,14 @@ import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { AggregationTemporality, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { InstrumentType, PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
-import type { OtlpMetricsConfig, WarnFn } from './types';
+import type { ResolvedOtlpMetrics } from '../config/types';
+import type { Warn } from '../shared/warn';
 
 /** At most one "metrics push failed" warning per this many ms. */
 export const PUSH_WARN_INTERVAL_MS = 60_000;
 
 /** Counts failed pushes and warns at most once per interval with the count since the last warning. */
-function failureWarner(warn: WarnFn, intervalMs: number): (reason: string) => void {
+function failureWarner(warn: Warn, intervalMs: number): (reason: string) => void {
   let lastWarnAt = Number.NEGATIVE_INFINITY;
   let failedSinceWarning = 0;
   return (reason) => {
@@ -83,9 +84,9 @@ class QuietPushExporter implements PushMetricExporter {
  * @example new MeterProvider({ readers: [createOtlpPushReader(config.otlp, 2000, warn)] })
  */
 export function createOtlpPushReader(
-  config: OtlpMetricsConfig,
+  config: ResolvedOtlpMetrics,
   seriesLimit: number,
-  warn: WarnFn,
+  warn: Warn,
 ): PeriodicExportingMetricReader {
   const requestTimeoutMs = Math.min(config.timeoutMs, config.exportTimeoutMs);
   const otlp = new OTLPMetricExporter({

@@ -1,6 +1,6 @@
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { toPrometheusCompatible } from './prometheus-compat';
-import type { WarnFn } from './types';
+import type { Warn } from '../shared/warn';
 
 /** Content type of `metricsText()`: Prometheus text exposition format 0.0.4, UTF-8. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -12,10 +12,10 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
 export class PrometheusTextReader extends PrometheusExporter {
   readonly #seriesLimit: number;
   readonly #serializer = new PrometheusSerializer();
-  readonly #warn: WarnFn;
+  readonly #warn: Warn;
   readonly #warnedDuplicates = new Set<string>();
 
-  constructor(seriesLimit: number, warn: WarnFn) {
+  constructor(seriesLimit: number, warn: Warn) {
     super({ preventServerStart: true });
     this.#seriesLimit = seriesLimit;
     this.#warn = warn;

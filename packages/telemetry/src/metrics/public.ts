@@ -25,6 +25,4 @@ export type {
   MetricDefiner,
   MetricDefinition,
   MetricUnit,
-  MetricsConfig,
-  OtlpMetricsConfig,
 } from './types';

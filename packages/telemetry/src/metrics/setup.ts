@@ -15,14 +15,16 @@ import { createOtlpPushReader } from './otlp-push';
 import { PrometheusTextReader } from './prometheus-reader';
 import { startRuntimeMetrics } from './runtime-metrics';
 import type { StopRuntimeMetrics } from './runtime-metrics';
-import type { Metrics, MetricsConfig, WarnFn } from './types';
+import type { ResolvedMetrics } from '../config/types';
+import type { Metrics } from './types';
+import type { Warn } from '../shared/warn';
 import { buildViews } from './views';
 
 /** Instrumentation scope of the SDK's own meter (business metrics, process metrics). */
 export const METER_SCOPE = '@fasttodo/telemetry';
 const DEFAULT_HOST = '0.0.0.0';
 
-function validateConfig(config: MetricsConfig): void {
+function validateConfig(config: ResolvedMetrics): void {
   const { seriesLimit, port, host, longBuckets } = config;
   if (!Number.isInteger(seriesLimit) || seriesLimit < 1) {
     throw new TelemetryConfigError('metrics.seriesLimit', 'an integer >= 1', seriesLimit);
@@ -45,7 +47,7 @@ function validateConfig(config: MetricsConfig): void {
   }
 }
 
-function disabledMetrics(warn: WarnFn, longBuckets: readonly number[]): Metrics {
+function disabledMetrics(warn: Warn, longBuckets: readonly number[]): Metrics {
   const meter = createNoopMeter();
   const meterProvider: ApiMeterProvider = { getMeter: () => meter };
   return {
@@ -63,7 +65,7 @@ interface Readers {
   all: MetricReader[];
 }
 
-function buildReaders(config: MetricsConfig, warn: WarnFn): Readers {
+function buildReaders(config: ResolvedMetrics, warn: Warn): Readers {
   const exporters = config.exporters ?? ['prometheus'];
   const prometheus = exporters.includes('prometheus')
     ? new PrometheusTextReader(config.seriesLimit, warn)
@@ -79,10 +81,10 @@ function buildReaders(config: MetricsConfig, warn: WarnFn): Readers {
 }
 
 function startListener(
-  config: MetricsConfig,
+  config: ResolvedMetrics,
   prometheus: PrometheusTextReader | undefined,
   render: () => Promise<string>,
-  warn: WarnFn,
+  warn: Warn,
 ): MetricsServer | undefined {
   if (config.port === undefined) return undefined;
   if (!prometheus) {
@@ -101,9 +103,9 @@ function startListener(
  * const text = await metrics.metricsText();
  */
 export function createMetrics(
-  config: MetricsConfig,
+  config: ResolvedMetrics,
   resource: Resource,
-  warn: WarnFn,
+  warn: Warn,
   redactor?: Redactor,
 ): Metrics {
   validateConfig(config);

@@ -1,40 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { Meter, MeterProvider } from '@opentelemetry/api';
-import type { MetricsExporterName } from '../options';
-
-/** OTLP/HTTP metrics push, resolved (`OTEL_EXPORTER_OTLP_METRICS_*`, `OTEL_METRIC_EXPORT_*`). */
-export interface OtlpMetricsConfig {
-  /** Full metrics URL, e.g. `http://collector:4318/v1/metrics`. */
-  endpoint: string;
-  /** Extra request headers (authentication); never logged. */
-  headers: Record<string, string>;
-  /** Timeout of one HTTP request in ms. */
-  timeoutMs: number;
-  /** Time between two pushes in ms (`OTEL_METRIC_EXPORT_INTERVAL`). */
-  intervalMs: number;
-  /** Upper bound of one push, retries included, in ms (`OTEL_METRIC_EXPORT_TIMEOUT`); at most `intervalMs`. */
-  exportTimeoutMs: number;
-}
-
-/** Resolved metrics configuration (built by the config layer from options and `ENABLE_METRICS`). */
-export interface MetricsConfig {
-  /** `false` → no-op meter, `metricsText()` returns `''`, no listener, no runtime metrics. */
-  enabled: boolean;
-  /** Series cap per metric (OpenTelemetry `aggregationCardinalityLimit`); default 2000. */
-  seriesLimit: number;
-  /** When set, a separate internal listener serves `GET /metrics` on this port (0 = any free port). */
-  port?: number;
-  /** Host of the separate listener; default `'0.0.0.0'` so a Prometheus scraper in the pod network can reach it. */
-  host?: string;
-  /** Event-loop delay, GC, heap, CPU and RSS gauges; default true. */
-  runtimeMetrics: boolean;
-  /** Histogram buckets (seconds) for long operations such as LLM calls; default {@link LONG_LATENCY_BUCKETS}. */
-  longBuckets?: readonly number[];
-  /** Where metrics go: `prometheus` (pull, `metricsText()`), `otlp` (push), both, or none (empty). Default `['prometheus']`. */
-  exporters?: readonly Exclude<MetricsExporterName, 'none'>[];
-  /** Push settings; required when `exporters` includes `otlp`. */
-  otlp?: OtlpMetricsConfig;
-}
 
 /** Units a business metric may carry; each becomes the Prometheus name suffix (`_seconds`, `_bytes`, ...). */
 export type MetricUnit =
@@ -134,6 +99,3 @@ export interface Metrics extends MetricDefiner {
   /** Stops runtime collectors, closes the listener and the meter provider; never rejects. */
   shutdown(): Promise<void>;
 }
-
-/** Receives warnings (dropped labels, duplicate metrics, listener errors); never throws. */
-export type WarnFn = (message: string, fields?: object) => void;

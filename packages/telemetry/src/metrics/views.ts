@@ -3,7 +3,7 @@ import type { ViewOptions } from '@opentelemetry/sdk-metrics';
 import { METRIC_HTTP_SERVER_REQUEST_DURATION } from '@opentelemetry/semantic-conventions';
 import { METRIC_GEN_AI_CLIENT_OPERATION_DURATION } from '@opentelemetry/semantic-conventions/incubating';
 import { HTTP_SERVER_DURATION_BUCKETS, LONG_LATENCY_BUCKETS } from './buckets';
-import type { MetricsConfig } from './types';
+import type { ResolvedMetrics } from '../config/types';
 
 function bucketView(instrumentName: string, boundaries: readonly number[], limit: number): ViewOptions {
   return {
@@ -20,7 +20,7 @@ function bucketView(instrumentName: string, boundaries: readonly number[], limit
  * Views of the meter provider: semantic-convention buckets for `http.server.request.duration`, long buckets
  * for `gen_ai.client.operation.duration`; each keeps the per-metric series cap.
  */
-export function buildViews(config: MetricsConfig): ViewOptions[] {
+export function buildViews(config: ResolvedMetrics): ViewOptions[] {
   return [
     bucketView(METRIC_HTTP_SERVER_REQUEST_DURATION, HTTP_SERVER_DURATION_BUCKETS, config.seriesLimit),
     bucketView(

@@ -1,8 +1,8 @@
+import type { Warn } from '../shared/warn';
 /** Distinct drop reasons kept per warning window (error messages vary; memory must not). */
 const MAX_REASONS = 5;
 
 /** Receives warnings; never throws. */
-export type Warn = (message: string, fields?: Record<string, unknown>) => void;
 
 /**
  * Counts spans that never reached the collector and reports them with at most one warning per

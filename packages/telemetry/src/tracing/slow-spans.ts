@@ -4,7 +4,7 @@ import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base'
 import { ATTR_DB_SYSTEM_NAME } from '@opentelemetry/semantic-conventions';
 import { ATTR_DB_SYSTEM } from '@opentelemetry/semantic-conventions/incubating';
 import type { ResolvedSlowSpans } from '../config/types';
-import type { Warn } from './drop-reporter';
+import type { Warn } from '../shared/warn';
 
 const KIND_NAMES: Record<SpanKind, keyof ResolvedSlowSpans> = {
   [SpanKind.INTERNAL]: 'internal',

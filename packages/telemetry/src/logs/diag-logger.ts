@@ -1,6 +1,6 @@
 import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import type { Logger } from 'winston';
-import type { OtelLogLevel } from './options';
+import type { OtelLogLevel } from '../options';
 
 const LEVELS: Record<OtelLogLevel, DiagLogLevel> = {
   none: DiagLogLevel.NONE,
