@@ -38,20 +38,46 @@ function outgoing(m: Record<string, unknown>, c: WalkConfig): Summary {
   return out;
 }
 
+// Real header lists always hold one of these: a request its Host, a response its Date or Content-Type.
+const COMMON_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'content-type',
+  'content-length',
+  'connection',
+  'date',
+  'server',
+  'cache-control',
+  'transfer-encoding',
+  'authorization',
+  'cookie',
+  'set-cookie',
+]);
+
 /**
  * True for a flat `[name, value, name, value, ...]` list of strings (Node's `rawHeaders`, undici's header
- * arrays) holding at least one credential header or sensitive key; its values go through the header redactor.
+ * arrays): names are HTTP tokens, and one of them is a header every real list holds, a credential header, or an
+ * `x-` header with a sensitive name. Its values then go through the header redactor. Decided by set lookups
+ * (the key rules only for `x-` names), so ordinary string lists such as tags cost little and never fill the
+ * key cache with their values.
  */
 export function isFlatHeaderList(items: ArrayLike<unknown>, c: WalkConfig): boolean {
   const n = items.length;
   if (n < 2 || n % 2 !== 0 || n > 2 * c.maxItems || typeof items[0] !== 'string') return false;
-  let sensitive = false;
+  let common = false;
   for (let i = 0; i < n; i += 2) {
     const name = items[i];
     if (typeof name !== 'string' || typeof items[i + 1] !== 'string' || !TOKEN.test(name)) return false;
-    sensitive ||= CREDENTIAL_HEADERS.has(name.toLowerCase()) || c.isSensitiveKey(name) !== undefined;
+    common ||= isHeaderName(name.toLowerCase(), c);
   }
-  return sensitive;
+  return common;
+}
+
+function isHeaderName(lower: string, c: WalkConfig): boolean {
+  if (COMMON_HEADERS.has(lower) || CREDENTIAL_HEADERS.has(lower)) return true;
+  return lower.startsWith('x-') && c.isSensitiveKey(lower) !== undefined;
 }
 
 /** The flat list with names kept (escaped) and each value as the header redactor returns it. */
