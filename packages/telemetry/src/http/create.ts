@@ -1,0 +1,146 @@
+import {
+  type Context,
+  context,
+  INVALID_SPAN_CONTEXT,
+  createContextKey,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  trace,
+} from '@opentelemetry/api';
+import { getRPCMetadata, RPCType } from '@opentelemetry/core';
+import { METRIC_HTTP_SERVER_REQUEST_DURATION } from '@opentelemetry/semantic-conventions';
+import { bindLogContext, carriedLogContext, withCarriedLogContext } from '../logs/log-context';
+import type { LogContext } from '../logs/types';
+import { presentAddress } from './client-address';
+import { buildEndpoints, pathOf, serveEndpoint } from './endpoints';
+import type { Lifecycle } from './lifecycle';
+import { normalizeMethod, spanMethod } from './method';
+import { HttpObservedRequest, REQUEST_KEY, type SpanSource } from './observed-request';
+import { resolveHttpOptions } from './options';
+import { requestAttributes, scrubTarget } from './request-attributes';
+import { resolveRequestId } from './request-id';
+import type { HttpObservability, HttpObservabilityOptions, ObservedRequest, RequestInfo } from './types';
+
+const PROBE_KEY = createContextKey('@fasttodo/telemetry.context-probe');
+
+/** True when the registered context manager propagates `context.with` (a no-op manager does not). */
+function contextPropagates(): boolean {
+  const probe = ROOT_CONTEXT.setValue(PROBE_KEY, true);
+  return context.with(probe, () => context.active().getValue(PROBE_KEY) === true);
+}
+
+function lifecycleOf(options: ReturnType<typeof resolveHttpOptions>): Lifecycle {
+  const { telemetry } = options;
+  return {
+    tracer: telemetry.tracer,
+    duration: telemetry.meter.createHistogram(METRIC_HTTP_SERVER_REQUEST_DURATION, {
+      unit: 's',
+      description: 'Duration of HTTP server requests.',
+    }),
+    logger: telemetry.logger,
+    redactor: telemetry.redactor,
+    carriesContext: contextPropagates(),
+    requestHeaders: options.requestHeaders,
+    responseHeaders: options.responseHeaders,
+    clientAddress: options.clientAddress,
+    accessLog: options.accessLog,
+    errorResponder: options.errorResponder,
+  };
+}
+
+/** A request on an excluded path: request id and log context only; no span, metric or access log. */
+class UnobservedRequest extends HttpObservedRequest {
+  override end(): void {}
+  override abort(): void {}
+}
+
+function splitTarget(url: string): { path: string; query: string | undefined } {
+  const path = pathOf(url);
+  if (path.length === url.length || url[path.length] !== '?') return { path, query: undefined };
+  const hash = url.indexOf('#', path.length);
+  return { path, query: url.slice(path.length + 1, hash === -1 ? undefined : hash) };
+}
+
+/**
+ * The framework-neutral HTTP lifecycle: options are validated once (a bad one throws `TelemetryConfigError`
+ * naming it); an adapter then asks `endpoint()` whether a request is a health or metrics endpoint and
+ * otherwise drives `start()` → `run()` → `setRoute()` → `end()`/`abort()`.
+ * @example
+ * const http = createHttpObservability({ telemetry, health });
+ * const request = http.start({ method: req.method, url: req.url, headers: req.headers, remoteAddress: req.socket.remoteAddress });
+ * request.run(() => handle(req, res));
+ */
+export function createHttpObservability(options: HttpObservabilityOptions): HttpObservability {
+  const resolved = resolveHttpOptions(options);
+  const lifecycle = lifecycleOf(resolved);
+  const endpoints = buildEndpoints(resolved);
+  const excluded = new Set(resolved.excludePaths);
+  if (!resolved.observeEndpoints) for (const path of endpoints.keys()) excluded.add(path);
+  const noSpan: SpanSource = { span: trace.wrapSpanContext(INVALID_SPAN_CONTEXT), rpc: undefined };
+
+  function start(info: RequestInfo): ObservedRequest {
+    const requestId = resolveRequestId(info.headers['x-request-id']);
+    const target = splitTarget(typeof info.url === 'string' ? info.url : '/');
+    const method = normalizeMethod(info.method);
+    const scheme = info.scheme === 'https' ? 'https' : 'http';
+    const parent = context.active();
+    if (excluded.has(target.path)) {
+      const data = { requestId, method, spanMethod: '', scheme, path: target.path, client: undefined };
+      const request = new UnobservedRequest(lifecycle, data, noSpan);
+      request.bind(...withLog(parent, requestId));
+      return request;
+    }
+    const scrubbed = scrubTarget(lifecycle.redactor, target.path, target.query);
+    const client = presentAddress(info.remoteAddress, lifecycle.clientAddress);
+    const data = { requestId, method, spanMethod: spanMethod(method), scheme, path: scrubbed.path, client };
+    const rpc = getRPCMetadata(parent);
+    const reused = rpc?.type === RPCType.HTTP && rpc.span !== undefined;
+    const spanParent = reused ? parent : propagation.extract(parent, info.headers);
+    const span =
+      reused && rpc.span
+        ? rpc.span
+        : lifecycle.tracer.startSpan(data.spanMethod, { kind: SpanKind.SERVER }, spanParent);
+    const request = new HttpObservedRequest(lifecycle, data, { span, rpc: reused ? rpc : undefined });
+    if (span.isRecording())
+      span.setAttributes(
+        requestAttributes(
+          lifecycle.redactor,
+          info,
+          method,
+          scrubbed,
+          scheme,
+          client,
+          lifecycle.requestHeaders,
+        ),
+      );
+    request.bind(...withLog(reused ? spanParent : trace.setSpan(spanParent, span), requestId));
+    return request;
+  }
+
+  return {
+    endpoint(info) {
+      const handler = endpoints.get(pathOf(typeof info.url === 'string' ? info.url : ''));
+      return handler === undefined ? undefined : serveEndpoint(handler, info);
+    },
+    start,
+  };
+}
+
+function withLog(parent: Context, requestId: string): [Context, LogContext] {
+  const ctx = withCarriedLogContext(parent, { request_id: requestId });
+  return [ctx, carriedLogContext(ctx) ?? {}];
+}
+
+/**
+ * Attaches the authenticated user to the current request (inside `request.run()`): `user_id` on its log lines
+ * and `enduser.id` on its span, never a metric label. Outside a request only the log context gets it.
+ * @example
+ * app.use((req, _res, next) => { if (req.session?.userId) setUser(req.session.userId); next(); });
+ */
+export function setUser(id: string | number): void {
+  const request = context.active().getValue(REQUEST_KEY) as HttpObservedRequest | undefined;
+  if (request) request.setUser(id);
+  else if (typeof id === 'string' || typeof id === 'number')
+    bindLogContext({ user_id: String(id).slice(0, 128) });
+}
