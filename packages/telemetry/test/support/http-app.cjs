@@ -5,6 +5,7 @@
 const { Writable } = require('node:stream');
 const { setTimeout: sleep } = require('node:timers/promises');
 const config = JSON.parse(process.argv[2] ?? '{}');
+Object.assign(process.env, config.env ?? {});
 const { context, propagation, trace } = require('@opentelemetry/api');
 const telemetryPackage = require('../../dist/index.cjs');
 const { createHttpObservability, setUser, startTelemetry } = telemetryPackage;
@@ -48,33 +49,57 @@ function json(res, status, body) {
 }
 
 const routes = [
-  ['GET', '/api/v1/todos/:id', (_req, res) => {
-    telemetry.logger.info('loading todo');
-    json(res, 200, { id: 1 });
-  }],
-  ['POST', '/api/v1/users/:userId/todos', (_req, res, params) => {
-    setUser(params.userId);
-    telemetry.logger.info('creating todo');
-    json(res, 201, { ok: true });
-  }],
-  ['GET', '/boom', () => {
-    throw new Error('db failed for alice@example.com with token sk_live_4eC39HqLyjWDarjtT1zdp7dc');
-  }],
-  ['GET', '/reject', async () => {
-    await sleep(1);
-    throw new TypeError('rejected');
-  }],
+  [
+    'GET',
+    '/api/v1/todos/:id',
+    (_req, res) => {
+      telemetry.logger.info('loading todo');
+      json(res, 200, { id: 1 });
+    },
+  ],
+  [
+    'POST',
+    '/api/v1/users/:userId/todos',
+    (_req, res, params) => {
+      setUser(params.userId);
+      telemetry.logger.info('creating todo');
+      json(res, 201, { ok: true });
+    },
+  ],
+  [
+    'GET',
+    '/boom',
+    () => {
+      throw new Error('db failed for alice@example.com with token sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+    },
+  ],
+  [
+    'GET',
+    '/reject',
+    async () => {
+      await sleep(1);
+      throw new TypeError('rejected');
+    },
+  ],
   ['GET', '/explicit500', (_req, res) => json(res, 500, { error: 'no' })],
-  ['GET', '/slow', async (_req, res) => {
-    await sleep(3000);
-    if (!res.destroyed) json(res, 200, {});
-  }],
-  ['GET', '/context', (_req, res) => {
-    const span = trace.getActiveSpan()?.spanContext();
-    const baggage = propagation.getBaggage(context.active());
-    telemetry.logger.info('context read');
-    json(res, 200, { span, baggage: Object.fromEntries(baggage?.getAllEntries() ?? []) });
-  }],
+  [
+    'GET',
+    '/slow',
+    async (_req, res) => {
+      await sleep(3000);
+      if (!res.destroyed) json(res, 200, {});
+    },
+  ],
+  [
+    'GET',
+    '/context',
+    (_req, res) => {
+      const span = trace.getActiveSpan()?.spanContext();
+      const baggage = propagation.getBaggage(context.active());
+      telemetry.logger.info('context read');
+      json(res, 200, { span, baggage: Object.fromEntries(baggage?.getAllEntries() ?? []) });
+    },
+  ],
 ];
 const compiled = routes.map(([method, template, handler]) => {
   const names = [];
@@ -111,7 +136,9 @@ async function handle(req, res) {
   }
   const request = observability.start(info);
   for (const [name, value] of Object.entries(request.responseHeaders)) res.setHeader(name, value);
-  res.on('finish', () => request.end({ statusCode: res.statusCode, responseBytes: Number(res.getHeader('content-length')) }));
+  res.on('finish', () =>
+    request.end({ statusCode: res.statusCode, responseBytes: Number(res.getHeader('content-length')) }),
+  );
   res.on('close', () => {
     if (!res.writableFinished) request.abort();
   });

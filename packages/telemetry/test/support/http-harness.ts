@@ -34,6 +34,8 @@ export interface HttpAppConfig {
   http?: Record<string, unknown>;
   traces?: Record<string, unknown>;
   httpInstrumentation?: boolean;
+  /** Set on the child's process.env before anything loads. */
+  env?: Record<string, string>;
 }
 
 function send(
@@ -43,12 +45,23 @@ function send(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
         );
       },
     );
@@ -71,7 +84,9 @@ function firstLine(child: ChildProcess): Promise<{ port: number }> {
 /** Starts the http-app child on port 0; fails clearly when the package was not built. */
 export async function startHttpApp(config: HttpAppConfig): Promise<HttpApp> {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run "pnpm -s build" before these tests`);
-  const child = spawn(process.execPath, [SCRIPT, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SCRIPT, JSON.stringify(config)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const { port } = await firstLine(child);
   const rawLogs = async () => JSON.parse((await send(port, '/__control/logs')).body) as string[];
   return {
@@ -95,12 +110,17 @@ export async function startHttpApp(config: HttpAppConfig): Promise<HttpApp> {
 }
 
 /** Waits until `predicate` holds for what `read` returns, or fails after `timeoutMs`. */
-export async function eventually<T>(read: () => Promise<T>, predicate: (value: T) => boolean, timeoutMs = 10_000) {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  timeoutMs = 10_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
