@@ -37,7 +37,8 @@ export function truncateAddress(address: string): string | undefined {
   if (isIPv4(plain)) return `${plain.slice(0, plain.lastIndexOf('.'))}.0`;
   if (!isIPv6(plain)) return undefined;
   const [a, b, c] = ipv6Groups(plain).map((group) => group.toString(16));
-  return `${a}:${b}:${c}::`;
+  // The URL parser prints the canonical compressed form (`2001:db8::`, `::`).
+  return new URL(`http://[${a}:${b}:${c}::]`).hostname.slice(1, -1);
 }
 
 /** The client address as `mode` asks; `undefined` when omitted or not an IP address. */

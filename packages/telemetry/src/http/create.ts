@@ -16,9 +16,9 @@ import { presentAddress } from './client-address';
 import { buildEndpoints, pathOf, serveEndpoint } from './endpoints';
 import type { Lifecycle } from './lifecycle';
 import { normalizeMethod, spanMethod } from './method';
-import { HttpObservedRequest, REQUEST_KEY, type SpanSource } from './observed-request';
+import { HttpObservedRequest, MAX_USER_ID, REQUEST_KEY, type SpanSource } from './observed-request';
 import { resolveHttpOptions } from './options';
-import { requestAttributes, scrubTarget } from './request-attributes';
+import { cut, requestAttributes, scrubTarget } from './request-attributes';
 import { resolveRequestId } from './request-id';
 import type { HttpObservability, HttpObservabilityOptions, ObservedRequest, RequestInfo } from './types';
 
@@ -140,7 +140,8 @@ function withLog(parent: Context, requestId: string): [Context, LogContext] {
  */
 export function setUser(id: string | number): void {
   const request = context.active().getValue(REQUEST_KEY) as HttpObservedRequest | undefined;
-  if (request) request.setUser(id);
-  else if (typeof id === 'string' || typeof id === 'number')
-    bindLogContext({ user_id: String(id).slice(0, 128) });
+  request?.setUser(id);
+  // Also the innermost log context, which a nested withLogContext inside the request may have copied.
+  if ((typeof id === 'string' || typeof id === 'number') && id !== '')
+    bindLogContext({ user_id: cut(String(id), MAX_USER_ID) });
 }

@@ -26,7 +26,8 @@ import type { HttpResponse, ObservedRequest, RequestEnd } from './types';
 /** Key of the request in its OTel context, for the standalone `setUser`. */
 export const REQUEST_KEY = createContextKey('@fasttodo/telemetry.http-request');
 const MAX_ROUTE = 256;
-const MAX_USER_ID = 128;
+/** Longest user id kept (longer ids are cut with a marker). */
+export const MAX_USER_ID = 128;
 
 /** Where the request's span comes from: started by us, or the official HTTP instrumentation's (reused). */
 export interface SpanSource {

@@ -170,7 +170,8 @@ function control(req, res) {
   json(res, 404, {});
 }
 
-const server = http.createServer({ maxHeaderSize: 2 * 1024 * 1024 }, (req, res) => {
+// The lenient parser lets hostile bytes (ANSI escapes, bare CR) through to the lifecycle, as some proxies do.
+const server = http.createServer({ maxHeaderSize: 4 * 1024 * 1024, insecureHTTPParser: true }, (req, res) => {
   if (req.url?.startsWith('/__control/')) return control(req, res);
   void handle(req, res);
 });
