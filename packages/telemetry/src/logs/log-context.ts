@@ -10,14 +10,22 @@ const MAX_FIELDS = 32;
 // A request's log context rides in the OpenTelemetry context beside its span, so one AsyncLocalStorage run
 // carries both; createContextKey uses Symbol.for, so both builds read the same key.
 const LOG_CONTEXT_KEY = createContextKey('@fasttodo/telemetry.log-context');
-// Creation order of contexts: when both stores hold one, the newer is the inner (the one in effect).
-const born = new WeakMap<LogContext, number>();
+// Creation order of contexts: when both stores hold one, the newer is the inner (the one in effect). A symbol
+// key (skipped by Object.keys, so never logged) instead of a WeakMap: no ephemeron per request for the GC.
+const BORN = Symbol('born');
+const SAFE = Symbol('safe');
+type Born = LogContext & { readonly [BORN]?: number };
 let births = 0;
 
 function newContext(): LogContext {
-  const created: LogContext = {};
-  born.set(created, ++births);
-  return created;
+  // Non-enumerable: invisible to equality checks and copies; SAFE is the redacted-fields cache (see below).
+  return Object.defineProperties(
+    {},
+    {
+      [BORN]: { value: ++births },
+      [SAFE]: { value: undefined, writable: true },
+    },
+  ) as LogContext;
 }
 
 /** The log context in effect: the innermost of `withLogContext`'s store and the one carried by the OTel context. */
@@ -26,7 +34,7 @@ function activeLogContext(): LogContext | undefined {
   const carried = otelContext.active().getValue(LOG_CONTEXT_KEY) as LogContext | undefined;
   if (carried === undefined || carried === own) return own;
   if (own === undefined) return carried;
-  return (born.get(own) ?? 0) > (born.get(carried) ?? 0) ? own : carried;
+  return ((own as Born)[BORN] ?? 0) > ((carried as Born)[BORN] ?? 0) ? own : carried;
 }
 
 /**
@@ -56,7 +64,7 @@ export function addLogFields(target: LogContext, fields: Partial<LogContext>): v
   } catch {
     // Never throw into the request.
   }
-  safeContexts.delete(target);
+  (target as Cached)[SAFE] = undefined;
 }
 
 function copyFields(target: LogContext, fields: unknown): void {
@@ -108,9 +116,10 @@ interface SafeContext {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
-// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
-// bindLogContext drops the entry of the context it changed.
-const safeContexts = new WeakMap<LogContext, SafeContext>();
+// Stored on the context object, so a context is made safe once for all the lines written inside it;
+// bindLogContext drops the entry of the context it changed. A symbol key rather than a WeakMap: no ephemeron
+// per request for the GC, and Object.keys (the copy and the redactor walk) never sees it.
+type Cached = LogContext & { [SAFE]?: SafeContext | undefined };
 
 /**
  * The current context's fields redacted and escaped by `redactor` (the logger's), or `undefined` outside any
@@ -119,11 +128,11 @@ const safeContexts = new WeakMap<LogContext, SafeContext>();
 export function safeLogContext(redactor: Redactor): Readonly<Record<string, unknown>> | undefined {
   const context = activeLogContext();
   if (!context) return undefined;
-  const known = safeContexts.get(context);
+  const known = (context as Cached)[SAFE];
   if (known?.redactor === redactor) return known.fields;
   const safe = redactor.redact(context);
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
-  safeContexts.set(context, { redactor, fields });
+  (context as Cached)[SAFE] = { redactor, fields };
   return fields;
 }
 
