@@ -241,6 +241,19 @@ describe('options are validated once with typed errors', () => {
     expect(off.start({ method: 'GET', url: '/', headers: {} }).fail(new Error('x'))).toBeUndefined();
   });
 
+  test('malformed adapter data (no headers, non-string method or url) never throws', () => {
+    const http = createHttpObservability({ telemetry });
+    const request = http.start({ method: undefined, url: 42, headers: null } as never);
+    request.run(() => request.setRoute(undefined as never));
+    request.end({ statusCode: Number.NaN });
+    expect(request.requestId).toMatch(UUID);
+    expect(logs.withMessage('request completed')[0]).toMatchObject({
+      method: '_OTHER',
+      path: '/',
+      status: null,
+    });
+  });
+
   test('setUser outside a request does not throw', () => {
     expect(() => setUser('42')).not.toThrow();
   });

@@ -55,6 +55,25 @@ class UnobservedRequest extends HttpObservedRequest {
   override abort(): void {}
 }
 
+const NO_HEADERS: RequestInfo['headers'] = Object.freeze({});
+
+/** The info with the fields every later step reads made safe to read (an adapter bug must not crash a request). */
+function wellFormed(info: RequestInfo): RequestInfo {
+  if (
+    typeof info.method === 'string' &&
+    typeof info.url === 'string' &&
+    typeof info.headers === 'object' &&
+    info.headers !== null
+  )
+    return info;
+  return {
+    ...info,
+    method: String(info.method),
+    url: typeof info.url === 'string' ? info.url : '/',
+    headers: typeof info.headers === 'object' && info.headers !== null ? info.headers : NO_HEADERS,
+  };
+}
+
 function splitTarget(url: string): { path: string; query: string | undefined } {
   const path = pathOf(url);
   if (path.length === url.length || url[path.length] !== '?') return { path, query: undefined };
@@ -79,9 +98,10 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
   if (!resolved.observeEndpoints) for (const path of endpoints.keys()) excluded.add(path);
   const noSpan: SpanSource = { span: trace.wrapSpanContext(INVALID_SPAN_CONTEXT), rpc: undefined };
 
-  function start(info: RequestInfo): ObservedRequest {
+  function start(given: RequestInfo): ObservedRequest {
+    const info = wellFormed(given);
     const requestId = resolveRequestId(info.headers['x-request-id']);
-    const target = splitTarget(typeof info.url === 'string' ? info.url : '/');
+    const target = splitTarget(info.url);
     const method = normalizeMethod(info.method);
     const scheme = info.scheme === 'https' ? 'https' : 'http';
     const parent = context.active();
