@@ -206,6 +206,19 @@ describe('options are validated once with typed errors', () => {
     expect(logs.withMessage('request completed')[0]).toMatchObject({ request_id: 'one-run', status: 200 });
   });
 
+  test('a request run inside withLogContext inherits its fields and is the context in effect', () => {
+    const http = createHttpObservability({ telemetry });
+    withLogContext({ tenant: 'acme', request_id: 'outer' }, () => {
+      const request = http.start({ method: 'GET', url: '/x', headers: { 'x-request-id': 'inner-req' } });
+      request.run(() => {
+        expect(currentLogContext()).toMatchObject({ tenant: 'acme', request_id: 'inner-req' });
+        telemetry.logger.info('inside');
+      });
+      expect(currentLogContext()).toMatchObject({ request_id: 'outer' });
+    });
+    expect(logs.withMessage('inside')[0]).toMatchObject({ tenant: 'acme', request_id: 'inner-req' });
+  });
+
   test('CR/LF, U+2028 and ANSI from adapter-given strings never split a log line', () => {
     const http = createHttpObservability({ telemetry });
     const evil = 'a\r\nb\u2028c\u2029d\u001b[31me\u0085f';

@@ -8,33 +8,13 @@ import type { LogContext } from './types';
 const storage = globalState().logContext;
 const MAX_FIELDS = 32;
 // A request's log context rides in the OpenTelemetry context beside its span, so one AsyncLocalStorage run
-// carries both; createContextKey uses Symbol.for, so both builds read the same key.
+// carries both; createContextKey uses Symbol.for, so both builds read the same key. While such a context is
+// active, withLogContext shadows it in the OTel context too, so the carried one is always the innermost.
 const LOG_CONTEXT_KEY = createContextKey('@fasttodo/telemetry.log-context');
-// Creation order of contexts: when both stores hold one, the newer is the inner (the one in effect). A symbol
-// key (skipped by Object.keys, so never logged) instead of a WeakMap: no ephemeron per request for the GC.
-const BORN = Symbol('born');
-const SAFE = Symbol('safe');
-type Born = LogContext & { readonly [BORN]?: number };
-let births = 0;
 
-function newContext(): LogContext {
-  // Non-enumerable: invisible to equality checks and copies; SAFE is the redacted-fields cache (see below).
-  return Object.defineProperties(
-    {},
-    {
-      [BORN]: { value: ++births },
-      [SAFE]: { value: undefined, writable: true },
-    },
-  ) as LogContext;
-}
-
-/** The log context in effect: the innermost of `withLogContext`'s store and the one carried by the OTel context. */
+/** The log context in effect: the one carried by the OTel context, else `withLogContext`'s store. */
 function activeLogContext(): LogContext | undefined {
-  const own = storage.getStore();
-  const carried = otelContext.active().getValue(LOG_CONTEXT_KEY) as LogContext | undefined;
-  if (carried === undefined || carried === own) return own;
-  if (own === undefined) return carried;
-  return ((own as Born)[BORN] ?? 0) > ((carried as Born)[BORN] ?? 0) ? own : carried;
+  return (otelContext.active().getValue(LOG_CONTEXT_KEY) as LogContext | undefined) ?? storage.getStore();
 }
 
 /**
@@ -42,7 +22,7 @@ function activeLogContext(): LogContext | undefined {
  * OTel context binds it (used by the HTTP lifecycle to bind span and log context in one run).
  */
 export function withCarriedLogContext(parent: Context, fields: LogContext): Context {
-  const created = newContext();
+  const created: LogContext = {};
   try {
     copyFields(created, activeLogContext());
     copyFields(created, fields);
@@ -64,7 +44,7 @@ export function addLogFields(target: LogContext, fields: Partial<LogContext>): v
   } catch {
     // Never throw into the request.
   }
-  (target as Cached)[SAFE] = undefined;
+  safeContexts.delete(target);
 }
 
 function copyFields(target: LogContext, fields: unknown): void {
@@ -84,13 +64,16 @@ function copyFields(target: LogContext, fields: unknown): void {
  * withLogContext({ request_id: req.id }, () => handle(req));
  */
 export function withLogContext<T>(fields: LogContext, fn: () => T): T {
-  const context = newContext();
+  const context: LogContext = {};
   try {
     copyFields(context, activeLogContext());
     copyFields(context, fields);
   } catch {
     // Hostile fields (throwing getters, proxies): keep whatever was copied; logging must not break the caller.
   }
+  const active = otelContext.active();
+  if (active.getValue(LOG_CONTEXT_KEY) !== undefined)
+    return otelContext.with(active.setValue(LOG_CONTEXT_KEY, context), fn);
   return storage.run(context, fn);
 }
 
@@ -116,10 +99,9 @@ interface SafeContext {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
-// Stored on the context object, so a context is made safe once for all the lines written inside it;
-// bindLogContext drops the entry of the context it changed. A symbol key rather than a WeakMap: no ephemeron
-// per request for the GC, and Object.keys (the copy and the redactor walk) never sees it.
-type Cached = LogContext & { [SAFE]?: SafeContext | undefined };
+// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
+// bindLogContext drops the entry of the context it changed.
+const safeContexts = new WeakMap<LogContext, SafeContext>();
 
 /**
  * The current context's fields redacted and escaped by `redactor` (the logger's), or `undefined` outside any
@@ -128,11 +110,11 @@ type Cached = LogContext & { [SAFE]?: SafeContext | undefined };
 export function safeLogContext(redactor: Redactor): Readonly<Record<string, unknown>> | undefined {
   const context = activeLogContext();
   if (!context) return undefined;
-  const known = (context as Cached)[SAFE];
+  const known = safeContexts.get(context);
   if (known?.redactor === redactor) return known.fields;
   const safe = redactor.redact(context);
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
-  (context as Cached)[SAFE] = { redactor, fields };
+  safeContexts.set(context, { redactor, fields });
   return fields;
 }
 
