@@ -74,6 +74,21 @@ function wellFormed(info: RequestInfo): RequestInfo {
   };
 }
 
+/**
+ * The request's SERVER span and the context that makes it active: the official HTTP instrumentation's span
+ * when one is already active (found through the RPC metadata it shares), else a new span under the extracted
+ * remote context.
+ */
+function serverSpan(lifecycle: Lifecycle, parent: Context, info: RequestInfo, name: string) {
+  const rpc = getRPCMetadata(parent);
+  if (rpc?.type === RPCType.HTTP && rpc.span !== undefined) {
+    return { source: { span: rpc.span, rpc } satisfies SpanSource, spanContext: parent };
+  }
+  const remote = propagation.extract(parent, info.headers);
+  const span = lifecycle.tracer.startSpan(name, { kind: SpanKind.SERVER }, remote);
+  return { source: { span, rpc: undefined } satisfies SpanSource, spanContext: trace.setSpan(remote, span) };
+}
+
 function splitTarget(url: string): { path: string; query: string | undefined } {
   const path = pathOf(url);
   if (path.length === url.length || url[path.length] !== '?') return { path, query: undefined };
@@ -114,27 +129,15 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
     const scrubbed = scrubTarget(lifecycle.redactor, target.path, target.query);
     const client = presentAddress(info.remoteAddress, lifecycle.clientAddress);
     const data = { requestId, method, spanMethod: spanMethod(method), scheme, path: scrubbed.path, client };
-    const rpc = getRPCMetadata(parent);
-    const reused = rpc?.type === RPCType.HTTP && rpc.span !== undefined;
-    const spanParent = reused ? parent : propagation.extract(parent, info.headers);
-    const span =
-      reused && rpc.span
-        ? rpc.span
-        : lifecycle.tracer.startSpan(data.spanMethod, { kind: SpanKind.SERVER }, spanParent);
-    const request = new HttpObservedRequest(lifecycle, data, { span, rpc: reused ? rpc : undefined });
-    if (span.isRecording())
-      span.setAttributes(
-        requestAttributes(
-          lifecycle.redactor,
-          info,
-          method,
-          scrubbed,
-          scheme,
-          client,
-          lifecycle.requestHeaders,
-        ),
+    const { source, spanContext } = serverSpan(lifecycle, parent, info, data.spanMethod);
+    const request = new HttpObservedRequest(lifecycle, data, source);
+    if (source.span.isRecording()) {
+      const { redactor, requestHeaders } = lifecycle;
+      source.span.setAttributes(
+        requestAttributes(redactor, info, method, scrubbed, scheme, client, requestHeaders),
       );
-    request.bind(...withLog(reused ? spanParent : trace.setSpan(spanParent, span), requestId));
+    }
+    request.bind(...withLog(spanContext, requestId));
     return request;
   }
 
