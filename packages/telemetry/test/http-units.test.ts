@@ -271,3 +271,30 @@ describe('options are validated once with typed errors', () => {
     expect(() => setUser('42')).not.toThrow();
   });
 });
+
+describe('without a context manager (OTEL_SDK_DISABLED)', () => {
+  afterEach(() => {
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  });
+
+  test('the log context alone is bound: request id and user id still reach every line', async () => {
+    const logs = new LogLines();
+    const telemetry = startTelemetry({ disabled: true, logs: { format: 'json', stream: logs } }, {});
+    try {
+      const http = createHttpObservability({ telemetry });
+      const request = http.start({ method: 'GET', url: '/a', headers: { 'x-request-id': 'no-ctx' } });
+      await request.run(async () => {
+        await new Promise((r) => setImmediate(r));
+        setUser('7');
+        telemetry.logger.info('inside');
+      });
+      request.end({ statusCode: 204 });
+      expect(logs.withMessage('inside')[0]).toMatchObject({ request_id: 'no-ctx', user_id: '7' });
+      expect(logs.withMessage('request completed')[0]).toMatchObject({ request_id: 'no-ctx', status: 204 });
+    } finally {
+      await telemetry.shutdown();
+    }
+  });
+});
