@@ -234,6 +234,41 @@ describe('options are validated once with typed errors', () => {
     expect(logs.lines.every((l) => !('unparsed' in l))).toBe(true);
   });
 
+  test('any hostile path, query, route or user id gives exactly one parseable line without raw controls', () => {
+    const http = createHttpObservability({ telemetry });
+    const controls = fc.constantFrom(
+      '\r',
+      '\n',
+      '\u2028',
+      '\u2029',
+      '\u001b[31m',
+      '\u0085',
+      '\u0000',
+      '\t',
+      '"',
+      '\\',
+    );
+    const hostile = fc
+      .array(fc.oneof(controls, fc.string({ maxLength: 8 }), fc.constantFrom('%0d%0a', '?', '#', '/')), {
+        maxLength: 12,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (path, route, user) => {
+        const before = logs.raw.length;
+        const request = http.start({ method: 'GET', url: `/${path}`, headers: {} });
+        request.setRoute(`/${route}`);
+        request.run(() => setUser(user || 'u'));
+        request.end({ statusCode: 200 });
+        const written = logs.raw.slice(before);
+        expect(written).toHaveLength(1);
+        expect(written[0]).not.toMatch(/[\r\n\u2028\u2029\u001b\u0085\u0000]/);
+        expect(JSON.parse(written[0] ?? '')).toMatchObject({ message: 'request completed' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('excluded paths get a request id but no span and no access log', () => {
     const http = createHttpObservability({ telemetry, excludePaths: ['/internal'] });
     const request = http.start({ method: 'GET', url: '/internal?x=1', headers: {} });
