@@ -52,3 +52,19 @@ export type {
 } from './metrics/public';
 export { bindLogContext, withLogContext } from './logs/public';
 export type { LogContext } from './logs/public';
+export { createHttpObservability, DEFAULT_SCRAPE_NETWORKS, ERROR_TYPE_ABORTED, setUser } from './http/public';
+export type {
+  ClientAddressMode,
+  HealthEndpointOptions,
+  HealthProbes,
+  HttpObservability,
+  HttpObservabilityOptions,
+  HttpResponse,
+  HttpTelemetry,
+  MetricsEndpointOptions,
+  ObservedRequest,
+  ProbeResult,
+  RequestEnd,
+  RequestHeaders,
+  RequestInfo,
+} from './http/public';

@@ -1,4 +1,5 @@
 import type { Redactor } from '@fasttodo/redact';
+import { type Context, context as otelContext, createContextKey } from '@opentelemetry/api';
 import { globalState } from '../global-state';
 import { setOwn } from './own-property';
 import type { LogContext } from './types';
@@ -6,6 +7,45 @@ import type { LogContext } from './types';
 // On globalThis, so the ESM and the CJS build loaded in one process share one context.
 const storage = globalState().logContext;
 const MAX_FIELDS = 32;
+// A request's log context rides in the OpenTelemetry context beside its span, so one AsyncLocalStorage run
+// carries both; createContextKey uses Symbol.for, so both builds read the same key. While such a context is
+// active, withLogContext shadows it in the OTel context too, so the carried one is always the innermost.
+const LOG_CONTEXT_KEY = createContextKey('@fasttodo/telemetry.log-context');
+
+/** The log context in effect: the one carried by the OTel context, else `withLogContext`'s store. */
+function activeLogContext(): LogContext | undefined {
+  return (otelContext.active().getValue(LOG_CONTEXT_KEY) as LogContext | undefined) ?? storage.getStore();
+}
+
+/**
+ * `parent` carrying a new log context made of the enclosing fields plus `fields`; running with the returned
+ * OTel context binds it (used by the HTTP lifecycle to bind span and log context in one run).
+ */
+export function withCarriedLogContext(parent: Context, fields: LogContext): Context {
+  const created: LogContext = {};
+  try {
+    copyFields(created, activeLogContext());
+    copyFields(created, fields);
+  } catch {
+    // Same as withLogContext: never throw into the request.
+  }
+  return parent.setValue(LOG_CONTEXT_KEY, created);
+}
+
+/** The log context carried by `ctx` (see {@link withCarriedLogContext}). */
+export function carriedLogContext(ctx: Context): LogContext | undefined {
+  return ctx.getValue(LOG_CONTEXT_KEY) as LogContext | undefined;
+}
+
+/** Adds fields to a given log context (e.g. a request's, from outside its run). */
+export function addLogFields(target: LogContext, fields: Partial<LogContext>): void {
+  try {
+    copyFields(target, fields);
+  } catch {
+    // Never throw into the request.
+  }
+  safeContexts.delete(target);
+}
 
 function copyFields(target: LogContext, fields: unknown): void {
   if (typeof fields !== 'object' || fields === null) return;
@@ -26,11 +66,14 @@ function copyFields(target: LogContext, fields: unknown): void {
 export function withLogContext<T>(fields: LogContext, fn: () => T): T {
   const context: LogContext = {};
   try {
-    copyFields(context, storage.getStore());
+    copyFields(context, activeLogContext());
     copyFields(context, fields);
   } catch {
     // Hostile fields (throwing getters, proxies): keep whatever was copied; logging must not break the caller.
   }
+  const active = otelContext.active();
+  if (active.getValue(LOG_CONTEXT_KEY) !== undefined)
+    return otelContext.with(active.setValue(LOG_CONTEXT_KEY, context), fn);
   return storage.run(context, fn);
 }
 
@@ -41,19 +84,13 @@ export function withLogContext<T>(fields: LogContext, fn: () => T): T {
  * bindLogContext({ user_id: session.userId });
  */
 export function bindLogContext(fields: Partial<LogContext>): void {
-  const context = storage.getStore();
-  if (!context) return;
-  try {
-    copyFields(context, fields);
-  } catch {
-    // Same as above: never throw into the request.
-  }
-  safeContexts.delete(context);
+  const context = activeLogContext();
+  if (context) addLogFields(context, fields);
 }
 
 /** The current log context, or `undefined` outside any `withLogContext`. */
 export function currentLogContext(): Readonly<LogContext> | undefined {
-  return storage.getStore();
+  return activeLogContext();
 }
 
 /** A context's fields as the redactor made them safe (redacted, escaped), with the redactor that did it. */
@@ -71,7 +108,7 @@ const safeContexts = new WeakMap<LogContext, SafeContext>();
  * context. Computed on the first line written in a context and reused by every later line of it.
  */
 export function safeLogContext(redactor: Redactor): Readonly<Record<string, unknown>> | undefined {
-  const context = storage.getStore();
+  const context = activeLogContext();
   if (!context) return undefined;
   const known = safeContexts.get(context);
   if (known?.redactor === redactor) return known.fields;
@@ -79,4 +116,9 @@ export function safeLogContext(redactor: Redactor): Readonly<Record<string, unkn
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
   safeContexts.set(context, { redactor, fields });
   return fields;
+}
+
+/** Runs `fn` with exactly `logContext` in effect (no copy): the HTTP lifecycle's fallback without a context manager. */
+export function runWithLogContext<T>(logContext: LogContext, fn: () => T): T {
+  return storage.run(logContext, fn);
 }

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type IncomingHttpHeaders, type OutgoingHttpHeaders, request } from 'node:http';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const DIST = join(__dirname, '..', '..', 'dist', 'index.cjs');
+const SCRIPT = join(__dirname, 'http-app.cjs');
+
+/** A response as the test client saw it. */
+export interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Handle on a running http-app child process (the reference adapter over the built package). */
+export interface HttpApp {
+  port: number;
+  send(path: string, options?: { method?: string; headers?: OutgoingHttpHeaders }): Promise<Reply>;
+  /** Raw log lines written by the app so far. */
+  rawLogs(): Promise<string[]>;
+  /** Parsed log lines written by the app so far. */
+  logs(): Promise<Record<string, unknown>[]>;
+  /** The Prometheus text, read through the side door (no access control). */
+  metricsText(): Promise<string>;
+  setHealth(status: 'pass' | 'warn' | 'fail'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Configuration of the child: where spans go, lifecycle options, whether HttpInstrumentation is registered. */
+export interface HttpAppConfig {
+  tracesUrl: string;
+  http?: Record<string, unknown>;
+  traces?: Record<string, unknown>;
+  httpInstrumentation?: boolean;
+  /** Set on the child's process.env before anything loads. */
+  env?: Record<string, string>;
+}
+
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: OutgoingHttpHeaders } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function firstLine(child: ChildProcess): Promise<{ port: number }> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => {
+      lines.close();
+      resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`http-app exited early with code ${code}`)));
+  });
+}
+
+/** Starts the http-app child on port 0; fails clearly when the package was not built. */
+export async function startHttpApp(config: HttpAppConfig): Promise<HttpApp> {
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run "pnpm -s build" before these tests`);
+  const child = spawn(process.execPath, [SCRIPT, JSON.stringify(config)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const { port } = await firstLine(child);
+  const rawLogs = async () => JSON.parse((await send(port, '/__control/logs')).body) as string[];
+  return {
+    port,
+    send: (path, options) => send(port, path, options),
+    rawLogs,
+    logs: async () => (await rawLogs()).map((line) => JSON.parse(line) as Record<string, unknown>),
+    metricsText: async () => (await send(port, '/__control/metrics')).body,
+    setHealth: async (status) => {
+      await send(port, `/__control/health?status=${status}`);
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      await send(port, '/__control/shutdown').catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin?.end();
+      });
+    },
+  };
+}
+
+/** Waits until `predicate` holds for what `read` returns, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  timeoutMs = 10_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
