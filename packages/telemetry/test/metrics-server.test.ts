@@ -1,3 +1,4 @@
+import { type MetricsOptions, resolveConfig } from '../src/index';
 import { PROMETHEUS_CONTENT_TYPE } from '@fasttodo/telemetry';
 import { promtoolCheck, testMetrics } from './metrics-helpers';
 
@@ -55,13 +56,15 @@ describe('metrics.port: the separate internal listener', () => {
     await metrics.shutdown();
   });
 
-  test('invalid port, seriesLimit or longBuckets throw a TelemetryConfigError naming the option', () => {
-    expect(() => testMetrics({ port: 70000 })).toThrow(expect.objectContaining({ option: 'metrics.port' }));
-    expect(() => testMetrics({ seriesLimit: 0 })).toThrow(
-      expect.objectContaining({ option: 'metrics.seriesLimit' }),
-    );
-    expect(() => testMetrics({ longBuckets: [5, 1] })).toThrow(
-      expect.objectContaining({ option: 'metrics.longBuckets', code: 'FASTTODO_TELEMETRY_INVALID_OPTION' }),
+  test('invalid port, seriesLimit or longBuckets throw a TelemetryConfigError naming the option (validated once, by the config layer)', () => {
+    const check = (metrics: MetricsOptions) => () => resolveConfig({ metrics }, {});
+    expect(check({ port: 70000 })).toThrow(expect.objectContaining({ option: 'metrics.port' }));
+    expect(check({ seriesLimit: 0 })).toThrow(expect.objectContaining({ option: 'metrics.seriesLimit' }));
+    expect(check({ longBuckets: [5, 1] })).toThrow(
+      expect.objectContaining({
+        option: 'metrics.longBuckets[1]',
+        code: 'FASTTODO_TELEMETRY_INVALID_OPTION',
+      }),
     );
   });
 });

@@ -3,9 +3,8 @@ import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type MetricReader, MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { Redactor } from '@fasttodo/redact';
-import { TelemetryConfigError } from '../errors';
 import { createAttributeBounder } from './bounded-attributes';
-import { isValidBucketList, LONG_LATENCY_BUCKETS } from './buckets';
+import { LONG_LATENCY_BUCKETS } from './buckets';
 import { capMeterProvider } from './capped-meter';
 import { createMetricDefiner } from './define';
 import { createLabelBounder } from './labels';
@@ -23,29 +22,6 @@ import { buildViews } from './views';
 /** Instrumentation scope of the SDK's own meter (business metrics, process metrics). */
 export const METER_SCOPE = '@fasttodo/telemetry';
 const DEFAULT_HOST = '0.0.0.0';
-
-function validateConfig(config: ResolvedMetrics): void {
-  const { seriesLimit, port, host, longBuckets } = config;
-  if (!Number.isInteger(seriesLimit) || seriesLimit < 1) {
-    throw new TelemetryConfigError('metrics.seriesLimit', 'an integer >= 1', seriesLimit);
-  }
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new TelemetryConfigError('metrics.port', 'an integer port between 0 and 65535', port);
-  }
-  if (host !== undefined && (typeof host !== 'string' || host === '')) {
-    throw new TelemetryConfigError('metrics.host', 'a non-empty host name or address', host);
-  }
-  if (longBuckets !== undefined && (!Array.isArray(longBuckets) || !isValidBucketList(longBuckets))) {
-    throw new TelemetryConfigError(
-      'metrics.longBuckets',
-      'a strictly increasing list of finite numbers',
-      longBuckets,
-    );
-  }
-  if (config.exporters?.includes('otlp') && config.otlp === undefined) {
-    throw new TelemetryConfigError('metrics.otlp', 'push settings when the otlp exporter is on', undefined);
-  }
-}
 
 function disabledMetrics(warn: Warn, longBuckets: readonly number[]): Metrics {
   const meter = createNoopMeter();
@@ -108,7 +84,6 @@ export function createMetrics(
   warn: Warn,
   redactor?: Redactor,
 ): Metrics {
-  validateConfig(config);
   const longBuckets = config.longBuckets ?? LONG_LATENCY_BUCKETS;
   if (!config.enabled || config.exporters?.length === 0) return disabledMetrics(warn, longBuckets);
   const readers = buildReaders(config, warn);
