@@ -56,6 +56,7 @@ export class Walk implements Copier {
   }
 
   private number(v: number): unknown {
+    if (v === 0) return 0; // -0 as 0: JSON has no negative zero, and the output must survive a JSON round trip
     if (!Number.isFinite(v)) return String(v);
     const size = Math.abs(v);
     if (size < MIN_CARD || size >= MAX_CARD || this.c.isCardNumber === null || !Number.isInteger(v)) return v;
