@@ -143,7 +143,8 @@ export class Walk implements Copier {
       case 'string':
         return this.c.escape(out);
       case 'number':
-        return Number.isFinite(out) ? out : String(out);
+        // -0 as 0, non-finite as text: the output must equal its JSON round trip.
+        return out === 0 ? 0 : Number.isFinite(out) ? out : String(out);
       case 'boolean':
       case 'undefined':
         return out;

@@ -331,9 +331,11 @@ describe('node:http objects from a real request', () => {
 });
 
 describe('numbers', () => {
-  it('writes -0 as 0, so the output equals its JSON round trip', () => {
+  it('writes -0 as 0, so the output equals its JSON round trip (values and censor results)', () => {
     const out = createRedactor().redact({ a: -0, b: [-0] });
     expect(Object.is((out as { a: number }).a, 0)).toBe(true);
     expect(JSON.parse(JSON.stringify(out))).toEqual(out);
+    const censored = createRedactor({ censor: () => -0 }).redact({ password: 'x' });
+    expect(JSON.parse(JSON.stringify(censored))).toEqual(censored);
   });
 });
