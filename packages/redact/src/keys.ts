@@ -157,6 +157,7 @@ const QUALIFIERS: ReadonlySet<string> = new Set([
   'b64',
   'base64',
   'hex',
+  'pem',
   'base',
   'input',
   'field',

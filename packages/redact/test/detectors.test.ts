@@ -325,3 +325,21 @@ describe('email inside a stack frame', () => {
     expect(out).toContain('git@gitlab.com:group/app.git');
   });
 });
+
+describe('email next to a colon', () => {
+  it.each([
+    ['user@example.com:hunter2x', 'user@example.com'],
+    ['mail jane.doe@corp.example.org:8080 now', 'jane.doe@corp'],
+    ['at (/srv/a@b.org.js:12:7)', 'a@b.org'],
+  ])('censors %s', (text, secret) => {
+    expect(createRedactor().redactText(text)).not.toContain(secret);
+  });
+  it.each([
+    'git@gitlab.com:group/app.git',
+    'git@github.com:app.git',
+    'deploy@host.example.com:~/releases/1',
+    'git@host.io:/srv/repo',
+  ])('keeps the SSH remote %s', (text) => {
+    expect(createRedactor().redactText(text)).toBe(text);
+  });
+});

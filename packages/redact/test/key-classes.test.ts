@@ -19,6 +19,7 @@ const CLASSES: Record<string, readonly string[][]> = {
     ['password', 'hash'],
     ['secret', 'key', 'base'],
     ['pin', 'confirm'],
+    ['private', 'key', 'pem'],
   ],
   keyMaterial: [
     ['signing', 'key'],
