@@ -3,12 +3,12 @@ const http = require('node:http');
 const express = require('express');
 const { expressObservability } = require('@fasttodo/express');
 
-/** Express handler for a neutral one: a sync throw stays sync, a rejection is returned to Express. */
+/** Express handler for a neutral one: a sync throw stays sync, a rejection goes to next() (Express 4 needs it). */
 function route(handler) {
-  return (req, res) => {
+  return (req, res, next) => {
     const send = (reply) => res.status(reply.status).json(reply.body);
     const out = handler({ params: req.params });
-    return typeof out?.then === 'function' ? out.then(send) : send(out);
+    return typeof out?.then === 'function' ? out.then(send, next) : send(out);
   };
 }
 
