@@ -4,6 +4,7 @@ import {
   type HttpObservabilityOptions,
   type HttpResponse,
   type ObservedRequest,
+  type RequestHeaders,
 } from '@fasttodo/telemetry';
 import { routeTemplate } from './route-template';
 
@@ -41,7 +42,8 @@ function send(res: ServerResponse, response: HttpResponse): void {
  */
 export function expressObservability(options: HttpObservabilityOptions): ExpressObservability {
   const http = createHttpObservability(options);
-  const requests = new WeakMap<IncomingMessage, ObservedRequest>();
+  const captureResponse = (options.captureHeaders?.response?.length ?? 0) > 0;
+  const requests = new WeakMap<IncomingMessage, { request: ObservedRequest; resolveRoute(): void }>();
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
     const info = {
@@ -58,37 +60,34 @@ export function expressObservability(options: HttpObservabilityOptions): Express
       return;
     }
     const request = http.start(info);
-    requests.set(req, request);
     for (const [name, value] of Object.entries(request.responseHeaders)) res.setHeader(name, value);
     const app = req.app;
-    const finishRoute = () => {
-      const route = routeTemplate(app, req.route, info.url);
+    const resolveRoute = () => {
+      const route = routeTemplate(app, req.app, req.route, info.url);
       if (route !== undefined) request.setRoute(route);
     };
+    requests.set(req, { request, resolveRoute });
     res.once('finish', () => {
-      finishRoute();
+      resolveRoute();
       const length = Number(res.getHeader('content-length'));
       request.end({
         statusCode: res.statusCode,
         responseBytes: Number.isFinite(length) ? length : undefined,
-        responseHeaders: res.getHeaders() as Record<string, string | string[] | number | undefined>,
+        responseHeaders: captureResponse ? (res.getHeaders() as RequestHeaders) : undefined,
       });
     });
     res.once('close', () => {
       if (res.writableFinished) return;
-      finishRoute();
+      resolveRoute();
       request.abort();
     });
     request.run(next);
   };
 
   const errorHandler = (error: unknown, req: Request, res: ServerResponse, next: Next): void => {
-    const request = requests.get(req);
-    const response = request?.fail(error);
-    if (request) {
-      const route = routeTemplate(req.app, req.route, req.originalUrl ?? req.url ?? '/');
-      if (route !== undefined) request.setRoute(route);
-    }
+    const observed = requests.get(req);
+    observed?.resolveRoute();
+    const response = observed?.request.fail(error);
     if (response && !res.headersSent) send(res, response);
     else next(error);
   };

@@ -6,11 +6,18 @@
 
 interface Layer {
   route?: unknown;
+  name?: string;
   handle?: { stack?: unknown };
   match?(path: string): unknown;
   regexp?: RegExp;
   keys?: { name: string | number }[];
   path?: string;
+}
+
+interface Search {
+  route: unknown;
+  /** Sub-apps still to enter, outermost first. */
+  apps: unknown[];
 }
 
 interface Match {
@@ -65,29 +72,56 @@ function join(prefix: string, part: string): string {
   return head + (part.startsWith('/') ? part : `/${part}`);
 }
 
+/** The router stack of an Express app (`_router` on Express 4, where the `router` getter throws). */
+function stackOf(app: unknown): Layer[] | undefined {
+  const holder = app as { _router?: { stack?: unknown }; router?: { stack?: unknown } };
+  try {
+    const stack = (holder._router ?? holder.router)?.stack;
+    return Array.isArray(stack) ? stack : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the search goes next: the stack of a matching router, or of the sub-app the request is in. */
+function descend(layer: Layer, apps: unknown[]): { stack: Layer[]; apps: unknown[] } | undefined {
+  const children = layer.handle?.stack;
+  if (Array.isArray(children)) return { stack: children, apps };
+  if (apps.length === 0 || layer.name !== 'mounted_app') return undefined;
+  const stack = stackOf(apps[0]);
+  return stack ? { stack, apps: apps.slice(1) } : undefined;
+}
+
 function find(
   stack: Layer[],
   path: string,
   prefix: string,
-  route: unknown,
+  search: Search,
   depth: number,
 ): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   for (const layer of stack) {
-    if (layer.route === route) {
-      const own = matchLayer(layer, path, (route as { path?: unknown }).path);
+    if (layer.route === search.route) {
+      const own = matchLayer(layer, path, (search.route as { path?: unknown }).path);
       return own ? join(prefix, own.template) : undefined;
     }
-    const children = layer.handle?.stack;
-    if (!Array.isArray(children)) continue;
+    const next = descend(layer, search.apps);
+    if (!next) continue;
     const mount = matchLayer(layer, path, undefined);
     if (!mount) continue;
+    // A sub-app is entered only through the layer that mounts it at its own `mountpath`.
+    if (
+      next.apps !== search.apps &&
+      mount.template !== patternText(search.apps[0] && (search.apps[0] as { mountpath?: unknown }).mountpath)
+    )
+      continue;
     const rest = path.slice(mount.consumed.length);
+    const inner = { route: search.route, apps: next.apps };
     const found = find(
-      children,
+      next.stack,
       rest.startsWith('/') ? rest : `/${rest}`,
       join(prefix, mount.template),
-      route,
+      inner,
       depth + 1,
     );
     if (found !== undefined) return found;
@@ -95,15 +129,31 @@ function find(
   return undefined;
 }
 
+/** The apps from `root` down to `current` (a mounted sub-app the request is in), or undefined. */
+function appChain(root: unknown, current: unknown): unknown[] | undefined {
+  const chain: unknown[] = [];
+  for (let app = current; app && chain.length <= MAX_DEPTH; app = (app as { parent?: unknown }).parent) {
+    chain.unshift(app);
+    if (app === root) return chain;
+  }
+  return undefined;
+}
+
 /**
  * The full template of the matched route (`/api/v1/todos/:id`), or undefined when no route matched or it
- * cannot be found from `app` (a sub-app, a router outside the app's stack).
+ * cannot be found from `root` (the app the middleware is on) down to `current` (`req.app`: a sub-app when the
+ * request is inside one).
  */
-export function routeTemplate(app: unknown, route: unknown, url: string): string | undefined {
-  if (!route || !app) return undefined;
-  const holder = app as { _router?: { stack?: unknown }; router?: { stack?: unknown } };
-  const stack = (holder._router ?? holder.router)?.stack;
-  if (!Array.isArray(stack)) return undefined;
+export function routeTemplate(
+  root: unknown,
+  current: unknown,
+  route: unknown,
+  url: string,
+): string | undefined {
+  if (!route || !root) return undefined;
+  const chain = appChain(root, current ?? root);
+  const stack = chain && stackOf(chain[0]);
+  if (!chain || !stack) return undefined;
   const end = url.search(/[?#]/);
-  return find(stack, end === -1 ? url : url.slice(0, end), '', route, 0);
+  return find(stack, end === -1 ? url : url.slice(0, end), '', { route, apps: chain.slice(1) }, 0);
 }

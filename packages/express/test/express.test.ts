@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type Telemetry, startTelemetry } from '@fasttodo/telemetry';
 import { context, propagation, trace } from '@opentelemetry/api';
-import express, { type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { LogLines } from '../../telemetry/test/support/log-lines';
 import { expressObservability, setUser } from '../src/index';
 
@@ -36,6 +36,11 @@ function buildApp() {
   app.get('/throws', () => {
     throw new Error('secret failure');
   });
+  const sub = express();
+  sub.use('/inner/:k', express.Router().get('/leaf/:leaf', ok));
+  sub.get('/direct/:d', ok);
+  app.use('/sub/:tenant', sub);
+
   app.use((_req, res) => void res.status(404).json({}));
   app.use(observability.errorHandler);
   return app;
@@ -78,6 +83,8 @@ test.each([
   ['/one/1', '/one/:x'],
   ['/two/2', '/two/:y'],
   ['/throws', '/throws'],
+  ['/sub/acme/inner/kk/leaf/9', '/sub/:tenant/inner/:k/leaf/:leaf'],
+  ['/sub/acme/direct/4', '/sub/:tenant/direct/:d'],
 ])('%s → route %s', async (path, route) => {
   expect(await routeOf(path)).toBe(route);
 });
@@ -112,4 +119,25 @@ test('the metrics endpoint is answered by the middleware', async () => {
   const reply = await fetch(`${base}/metrics`);
   expect(reply.status).toBe(200);
   expect(await reply.text()).toMatch(/^http_server_request_duration_seconds_count\{/m);
+});
+
+test("the app's own error middleware after errorHandler stays in control of the response", async () => {
+  const app = express();
+  const observability = expressObservability({ telemetry });
+  app.use(observability);
+  app.get('/teapot', () => {
+    throw new RangeError('own handling');
+  });
+  app.use(observability.errorHandler);
+  app.use(((_error, _req, res, _next) => void res.status(418).json({ mine: true })) as ErrorRequestHandler);
+  const own = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => own.once('listening', resolve));
+  const address = own.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const reply = await fetch(`http://127.0.0.1:${port}/teapot`, { headers: { 'x-request-id': 'req-own' } });
+  await new Promise((resolve) => own.close(resolve));
+  expect([reply.status, await reply.json()]).toEqual([418, { mine: true }]);
+  const mine = logs.lines.filter((l) => l['request_id'] === 'req-own');
+  expect(mine.map((l) => l['message'])).toEqual(['request failed', 'request completed']);
+  expect(mine[1]).toMatchObject({ status: 418, route: '/teapot', error_type: 'RangeError' });
 });

@@ -132,6 +132,17 @@ export function runConformance(driver: string): void {
       expect(text).not.toMatch(/missing/);
     }, 120_000);
 
+    test('HEAD on a GET route: no body, span named by HEAD and the template', async () => {
+      const reply = await app.send('/api/v1/todos/5', {
+        method: 'HEAD',
+        headers: { 'x-request-id': 'req-head' },
+      });
+      expect([reply.status, reply.body]).toEqual([200, '']);
+      const span = await spanOf('req-head');
+      expect(span.name).toBe('HEAD /api/v1/todos/:id');
+      expect(span.attributes['http.route']).toBe('/api/v1/todos/:id');
+    });
+
     test('an unknown method is _OTHER with the original kept, and the span is named HTTP', async () => {
       await app.send('/api/v1/todos/7', { method: 'PURGE', headers: { 'x-request-id': 'req-purge' } });
       const span = await spanOf('req-purge');
