@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { type Telemetry, startTelemetry } from '@fasttodo/telemetry';
 import { context, propagation, trace } from '@opentelemetry/api';
+import fc from 'fast-check';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { LogLines } from '../../telemetry/test/support/log-lines';
 import { expressObservability, setUser } from '../src/index';
@@ -140,4 +141,20 @@ test("the app's own error middleware after errorHandler stays in control of the 
   const mine = logs.lines.filter((l) => l['request_id'] === 'req-own');
   expect(mine.map((l) => l['message'])).toEqual(['request failed', 'request completed']);
   expect(mine[1]).toMatchObject({ status: 418, route: '/teapot', error_type: 'RangeError' });
+});
+
+test('any parameter values in mount paths and routes give the same template (never a concrete value)', async () => {
+  const segment = fc
+    .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
+    .map(encodeURIComponent)
+    .filter((s) => s !== '.' && s !== '..'); // the client normalises dot segments away: another path
+  await fc.assert(
+    fc.asyncProperty(segment, segment, segment, async (tenant, k, leaf) => {
+      expect(await routeOf(`/sub/${tenant}/inner/${k}/leaf/${leaf}`)).toBe(
+        '/sub/:tenant/inner/:k/leaf/:leaf',
+      );
+      expect(await routeOf(`/a/m/b/${k}/items/${leaf}`)).toBe('/a/m/b/:bee/items/:item');
+    }),
+    { numRuns: 60 },
+  );
 });
