@@ -14,7 +14,13 @@ export type { HttpObservabilityOptions } from '@fasttodo/telemetry';
 type Next = (error?: unknown) => void;
 type Request = IncomingMessage & { app?: unknown; route?: unknown; originalUrl?: string; protocol?: string };
 
-/** The middleware `expressObservability()` returns, with the error handler that goes after the routes. */
+/**
+ * The middleware `expressObservability()` returns, with the error handler that goes after the routes.
+ *
+ * @example
+ * app.use(observability);              // before the routes
+ * app.use(observability.errorHandler); // after them
+ */
 export interface ExpressObservability {
   (req: IncomingMessage, res: ServerResponse, next: Next): void;
   /**
