@@ -29,6 +29,25 @@ const probes = {
     t.defineCounter({ namespace: 'smoke', name: 'probes', help: 'Probes.' }).inc();
     if (!/^smoke_probes_total({[^}]*})? 1$/m.test(await t.metricsText())) throw new Error('counter missing from metricsText()');
     await t.shutdown();`,
+  // Telemetry through import() even in the CJS run (the adapter then require()s it): still one instance.
+  express: `const { startTelemetry } = await import('@fasttodo/telemetry');
+    const express = (await import('express')).default;
+    const { Writable } = await import('node:stream');
+    const lines = [];
+    const stream = new Writable({ write(c, _e, done) { lines.push(String(c)); done(); } });
+    const t = startTelemetry({ serviceName: 'smoke', logs: { format: 'json', stream } });
+    const app = express();
+    app.use(m.expressObservability({ telemetry: t }));
+    app.get('/todos/:id', (_req, res) => res.json({ ok: true }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const res = await fetch('http://127.0.0.1:' + server.address().port + '/todos/7');
+    if (res.status !== 200 || !res.headers.get('x-request-id')) throw new Error('request answered ' + res.status);
+    await new Promise((r) => setTimeout(r, 50));
+    if (!lines.some((l) => l.includes('"route":"/todos/:id"') && /"trace_id":"[0-9a-f]{32}"/.test(l)))
+      throw new Error('no traced access line with the route: ' + lines.join(''));
+    server.close();
+    await t.shutdown();`,
 };
 
 const ESM = ['--input-type=module', '-e'];
