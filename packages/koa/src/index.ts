@@ -45,7 +45,11 @@ function isClientError(error: unknown): boolean {
   return typeof code === 'number' && code >= 400 && code < 500;
 }
 
-function finishWith(ctx: Context, observed: ObservedRequest): void {
+/**
+ * Ends the request when the response finishes (or aborts it when the client left first). A downstream error
+ * counts as a failure only if the answer was a 5xx: an outer handler may turn it into a 4xx.
+ */
+function finishWith(ctx: Context, observed: ObservedRequest, thrown: { error?: unknown }): void {
   const res = ctx.res;
   const setRoute = () => {
     const route = routeOf(ctx);
@@ -53,6 +57,7 @@ function finishWith(ctx: Context, observed: ObservedRequest): void {
   };
   res.once('finish', () => {
     setRoute();
+    if ('error' in thrown && res.statusCode >= 500) observed.fail(thrown.error);
     const length = Number(res.getHeader('content-length'));
     observed.end({
       statusCode: res.statusCode,
@@ -87,18 +92,21 @@ function keepHeaders(error: unknown, headers: Readonly<Record<string, string>>):
  */
 export function koaObservability(options: HttpObservabilityOptions): Middleware {
   const lifecycle = createHttpObservability(options);
+  const responder = options.errorResponder === true;
   return async function observability(ctx, next) {
     const info = infoOf(ctx);
     const endpoint = lifecycle.endpoint(info);
     if (endpoint) return write(ctx, await endpoint);
     const observed = lifecycle.start(info);
     ctx.set(observed.responseHeaders);
-    finishWith(ctx, observed);
+    const thrown: { error?: unknown } = {};
+    finishWith(ctx, observed, thrown);
     try {
       await observed.run(next);
     } catch (error) {
-      const response = isClientError(error) ? undefined : observed.fail(error);
+      const response = responder && !isClientError(error) ? observed.fail(error) : undefined;
       if (response !== undefined) return write(ctx, response);
+      thrown.error = error;
       keepHeaders(error, observed.responseHeaders);
       throw error;
     }
