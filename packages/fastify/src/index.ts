@@ -63,14 +63,8 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) observed.abort();
     });
+    // The rest of the request (later hooks, body parsing, the handler) continues from here, in its context.
     observed.run(next);
-  });
-
-  // The body parser resumes from socket events, outside the request's context: enter it again for the handler.
-  app.addHook('preHandler', (request, _reply, next) => {
-    const observed = observedOf(request);
-    if (observed) observed.run(next);
-    else next();
   });
 
   // onError runs before the error handler decides the status: the error counts only if the answer is a 5xx

@@ -98,6 +98,7 @@ export function adapterSuite(driver: string, options: AdapterSuiteOptions): Suit
         method: 'POST',
         headers: { 'x-request-id': 'post-body', 'content-type': 'application/json' },
         body: JSON.stringify({ title: 'x'.repeat(50_000) }),
+        bodyDelayMs: 150,
       });
       expect(reply.status).toBe(201);
       const span = await spanOf('post-body');

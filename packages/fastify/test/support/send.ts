@@ -11,7 +11,7 @@ export interface Reply {
 export function send(
   port: number,
   path: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {},
+  options: { method?: string; headers?: OutgoingHttpHeaders; body?: string; bodyDelayMs?: number } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -36,7 +36,10 @@ export function send(
       },
     );
     req.on('error', reject);
-    req.end(options.body);
+    if (options.bodyDelayMs === undefined) return void req.end(options.body);
+    // The body arrives in later socket reads, after the server began handling the request.
+    req.flushHeaders();
+    setTimeout(() => req.end(options.body), options.bodyDelayMs);
   });
 }
 
