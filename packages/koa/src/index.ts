@@ -74,9 +74,13 @@ function finishWith(ctx: Context, observed: ObservedRequest, thrown: { error?: u
 
 /** Koa's error handler clears the response headers and then sets `error.headers`: keep the request id. */
 function keepHeaders(error: unknown, headers: Readonly<Record<string, string>>): void {
-  if (!(error instanceof Error)) return;
-  const own = (error as { headers?: Record<string, string> }).headers;
-  (error as { headers?: Record<string, string> }).headers = { ...own, ...headers };
+  if (!(error instanceof Error) || !Object.isExtensible(error)) return;
+  const withHeaders = error as { headers?: Record<string, string> };
+  try {
+    withHeaders.headers = { ...withHeaders.headers, ...headers };
+  } catch {
+    // A read-only `headers`: the error goes on unchanged (only the echoed request id is lost).
+  }
 }
 
 /**

@@ -110,3 +110,24 @@ test('without a router there is no route; middleware downstream runs in the requ
     expect(line('no-router', 'plain middleware')?.['trace_id']).toBe(access?.['trace_id']);
   });
 });
+
+test('an error with read-only headers or a thrown non-error still reaches Koa unchanged', async () => {
+  const app = new Koa();
+  const seen: unknown[] = [];
+  app.on('error', (error) => seen.push(error));
+  app.use(koaObservability({ telemetry }));
+  // (A frozen error crashes Koa's own onerror, which assigns err.status: not something a middleware can fix.)
+  const readOnly = Object.defineProperty(new Error('read-only'), 'headers', { value: { 'x-own': '1' } });
+  app.use((ctx) => {
+    if (ctx.path === '/read-only') throw readOnly;
+    throw 'a string';
+  });
+  await serve(app, async (port) => {
+    const reply = await send(port, '/read-only', { headers: { 'x-request-id': 'read-only-error' } });
+    expect([reply.status, reply.headers['x-own']]).toEqual([500, '1']);
+    expect((await send(port, '/string', { headers: { 'x-request-id': 'string-error' } })).status).toBe(500);
+    expect(seen[0]).toBe(readOnly);
+    expect(line('read-only-error')).toMatchObject({ status: 500, error_type: 'Error' });
+    expect(line('string-error')).toMatchObject({ status: 500 });
+  });
+});
