@@ -11,7 +11,9 @@ module.exports = {
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
-  moduleNameMapper: { '^@fasttodo/(redact|health|telemetry|express)$': '<rootDir>/packages/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@fasttodo/(redact|health|telemetry|express|fastify|koa)$': '<rootDir>/packages/$1/src/index.ts',
+  },
   testTimeout: 30000,
   maxWorkers: 2,
 };

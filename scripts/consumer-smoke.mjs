@@ -48,6 +48,27 @@ const probes = {
       throw new Error('no traced access line with the route: ' + lines.join(''));
     server.close();
     await t.shutdown();`,
+  fastify: `const { startTelemetry } = await import('@fasttodo/telemetry');
+    const t = startTelemetry({ serviceName: 'smoke', logs: { level: 'error' } });
+    const app = (await import('fastify')).default();
+    await app.register(m.fastifyObservability, { telemetry: t });
+    app.get('/todos/:id', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch('http://127.0.0.1:' + app.server.address().port + '/todos/7');
+    if (res.status !== 200 || !res.headers.get('x-request-id')) throw new Error('fastify answered ' + res.status);
+    if (!(await t.metricsText()).includes('http_route="/todos/:id"')) throw new Error('request not recorded');
+    await app.close(); await t.shutdown();`,
+  koa: `const { startTelemetry } = await import('@fasttodo/telemetry');
+    const t = startTelemetry({ serviceName: 'smoke', logs: { level: 'error' } });
+    const app = new (await import('koa')).default();
+    app.use(m.koaObservability({ telemetry: t }));
+    app.use((ctx) => { ctx.body = { ok: true }; });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const res = await fetch('http://127.0.0.1:' + server.address().port + '/todos/7');
+    if (res.status !== 200 || !res.headers.get('x-request-id')) throw new Error('koa answered ' + res.status);
+    if (!/http_server_request_duration_seconds_count\\{[^}]*\\} 1/.test(await t.metricsText())) throw new Error('request not recorded');
+    server.close(); await t.shutdown();`,
 };
 
 const ESM = ['--input-type=module', '-e'];
