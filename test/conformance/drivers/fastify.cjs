@@ -21,7 +21,9 @@ exports.start = async ({ options, handlers, serverOptions }) => {
   await app.register(
     async (api) => {
       api.get('/todos/:id', route(handlers.todo));
-      await api.register(async (admin) => admin.get('/stats/:day', route(handlers.stats)), { prefix: '/admin' });
+      await api.register(async (admin) => admin.get('/stats/:day', route(handlers.stats)), {
+        prefix: '/admin',
+      });
     },
     { prefix: '/api/v1' },
   );
