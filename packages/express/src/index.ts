@@ -5,6 +5,7 @@ import {
   type HttpResponse,
   type ObservedRequest,
   type RequestHeaders,
+  requestInfo,
 } from '@fasttodo/telemetry';
 import { routeTemplate } from './route-template';
 
@@ -52,14 +53,7 @@ export function expressObservability(options: HttpObservabilityOptions): Express
   const requests = new WeakMap<IncomingMessage, { request: ObservedRequest; resolveRoute(): void }>();
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
-    const info = {
-      method: req.method ?? 'GET',
-      url: req.originalUrl ?? req.url ?? '/',
-      headers: req.headers,
-      remoteAddress: req.socket.remoteAddress,
-      scheme: (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http',
-      httpVersion: req.httpVersion,
-    };
+    const info = requestInfo(req, req.originalUrl ?? req.url);
     const endpoint = http.endpoint(info);
     if (endpoint) {
       endpoint.then((response) => send(res, response), next);

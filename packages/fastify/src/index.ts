@@ -3,7 +3,7 @@ import {
   type HttpObservabilityOptions,
   type HttpResponse,
   type ObservedRequest,
-  type RequestInfo,
+  requestInfo,
   setUser,
 } from '@fasttodo/telemetry';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,18 +21,6 @@ function observedOf(request: FastifyRequest): ObservedRequest | undefined {
   return (request.raw as Tagged)[OBSERVED];
 }
 
-function infoOf(request: FastifyRequest): RequestInfo {
-  const raw = request.raw;
-  return {
-    method: raw.method ?? 'GET',
-    url: raw.url ?? '/',
-    headers: raw.headers,
-    remoteAddress: raw.socket.remoteAddress,
-    scheme: (raw.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http',
-    httpVersion: raw.httpVersion,
-  };
-}
-
 function write(reply: FastifyReply, response: HttpResponse): FastifyReply {
   return reply.code(response.status).headers(response.headers).send(response.body);
 }
@@ -48,7 +36,7 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
   const lifecycle = createHttpObservability(options);
 
   app.addHook('onRequest', (request, reply, next) => {
-    const info = infoOf(request);
+    const info = requestInfo(request.raw);
     const endpoint = lifecycle.endpoint(info);
     if (endpoint) {
       endpoint.then((response) => write(reply, response), next);

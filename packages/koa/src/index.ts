@@ -3,25 +3,13 @@ import {
   type HttpObservabilityOptions,
   type HttpResponse,
   type ObservedRequest,
-  type RequestInfo,
+  requestInfo,
   setUser,
 } from '@fasttodo/telemetry';
 import type { Context, Middleware } from 'koa';
 
 export { setUser };
 export type { HttpObservabilityOptions };
-
-function infoOf(ctx: Context): RequestInfo {
-  const req = ctx.req;
-  return {
-    method: req.method ?? 'GET',
-    url: req.url ?? '/',
-    headers: req.headers,
-    remoteAddress: req.socket.remoteAddress,
-    scheme: (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http',
-    httpVersion: req.httpVersion,
-  };
-}
 
 function write(ctx: Context, response: HttpResponse): void {
   ctx.status = response.status;
@@ -98,7 +86,7 @@ export function koaObservability(options: HttpObservabilityOptions): Middleware 
   const lifecycle = createHttpObservability(options);
   const responder = options.errorResponder === true;
   return async function observability(ctx, next) {
-    const info = infoOf(ctx);
+    const info = requestInfo(ctx.req);
     const endpoint = lifecycle.endpoint(info);
     if (endpoint) return write(ctx, await endpoint);
     const observed = lifecycle.start(info);

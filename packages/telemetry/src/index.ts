@@ -52,7 +52,13 @@ export type {
 } from './metrics/public';
 export { bindLogContext, withLogContext } from './logs/public';
 export type { LogContext } from './logs/public';
-export { createHttpObservability, DEFAULT_SCRAPE_NETWORKS, ERROR_TYPE_ABORTED, setUser } from './http/public';
+export {
+  createHttpObservability,
+  DEFAULT_SCRAPE_NETWORKS,
+  ERROR_TYPE_ABORTED,
+  requestInfo,
+  setUser,
+} from './http/public';
 export type {
   ClientAddressMode,
   HealthEndpointOptions,

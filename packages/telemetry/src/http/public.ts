@@ -2,6 +2,7 @@
 export { createHttpObservability, setUser } from './create';
 export { DEFAULT_SCRAPE_NETWORKS } from './network-access';
 export { ERROR_TYPE_ABORTED } from './error-type';
+export { requestInfo } from './request-info';
 export type { ClientAddressMode } from './client-address';
 export type {
   HealthEndpointOptions,
