@@ -2,18 +2,19 @@ import { CHAR } from './facts';
 import { isPlainValue } from './plain-value';
 import type { Detector, Replace } from './types';
 
-const VALUE = `("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s"'-][^\\s]*)`;
+// A bare value never starts at or crosses a "…": that is how a cut string is marked, and a marker is never a value.
+const VALUE = `("[^"\\r\\n]*"|'[^'\\r\\n]*'|[^\\s"'…-][^\\s…]*)`;
 // `--password hunter2`, `-password hunter2` (a sensitive option and its separate argument; `--password=x` is a
 // key=value pair).
 const LONG_OPTION = new RegExp(`(?<![\\w-])--?([A-Za-z][\\w.-]{0,63})[ \\t]+${VALUE}`, 'g');
 // `curl -u user:pw`, `--user user:pw`, `-uuser:pw`: credentials given as user:password.
 const USER_OPTION =
-  /(?<![\w-])(?:-u[ \t]*|--user[ \t]+|--user=)("[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':]*:[^\s"']+)/g;
+  /(?<![\w-])(?:-u[ \t]*|--user[ \t]+|--user=)("[^"\r\n:]*:[^"\r\n]*"|'[^'\r\n:]*:[^'\r\n]*'|[^\s"':…]*:[^\s"'…]+)/g;
 /** Tools whose short option is a password: mysql `-psecret` (glued only), `docker login -p x`, `redis-cli -a x`. */
 const TOOLS: readonly { tool: RegExp; option: RegExp }[] = [
-  { tool: /mysql|mariadb/i, option: /(?<![\w-])(-p)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"']+)/g },
-  { tool: /\blogin\b|sshpass/i, option: /(?<![\w-])(-p[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'-][^\s"']*)/g },
-  { tool: /redis-cli/i, option: /(?<![\w-])(-a[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'-][^\s"']*)/g },
+  { tool: /mysql|mariadb/i, option: /(?<![\w-])(-p)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'…]+)/g },
+  { tool: /\blogin\b|sshpass/i, option: /(?<![\w-])(-p[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'…-][^\s"'…]*)/g },
+  { tool: /redis-cli/i, option: /(?<![\w-])(-a[ \t]*)("[^"\r\n]+"|'[^'\r\n]+'|[^\s"'…-][^\s"'…]*)/g },
 ];
 const GATE = /(?<![\w-])-(?:-?[A-Za-z])/;
 
