@@ -44,10 +44,20 @@ function startOtel() {
   return prometheus;
 }
 
-function startOurs() {
-  const { startTelemetry } = require('@fasttodo/telemetry');
+// BENCH_LOG_SINK=discard: a stream that drops every line, to measure what the file I/O itself costs.
+function logSink() {
+  if (process.env.BENCH_LOG_SINK === 'discard') {
+    const { Writable } = require('node:stream');
+    return new Writable({ write: (_chunk, _encoding, done) => done() });
+  }
   const file = createWriteStream(join(tmpdir(), `bench-http-access-${process.pid}.log`));
   process.on('exit', () => require('node:fs').rmSync(file.path, { force: true }));
+  return file;
+}
+
+function startOurs() {
+  const { startTelemetry } = require('@fasttodo/telemetry');
+  const file = logSink();
   const traces = { exporter: 'otlp', endpoint: tracesUrl };
   if (config === 'ours100') traces.sampleRatio = 1;
   return startTelemetry(
