@@ -1,9 +1,10 @@
 // Express, Koa and Fastify side by side: (a) bare, (b) ours at production defaults (10% sampling, metrics,
 // access log to a file), (c) ours at 100% sampling, (d) the official OpenTelemetry setup at 100% sampling with
 // the same OTLP exporter and Prometheus metrics. Server pinned to core 1, autocannon to core 0; rounds alternate
-// every framework and config. Build first (pnpm -s build). Usage: node http/index.mjs [rounds] [seconds]
+// every framework and config. Server CPU per request is also read from /proc (robust to a shared machine). Build first (pnpm -s build). Usage: node http/index.mjs [rounds] [seconds]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -47,12 +48,22 @@ async function measure(framework, config, tracesUrl) {
   );
   try {
     await load(info.port, WARMUP_SECONDS);
+    const cpuBefore = cpuMicros(child.pid);
     const result = await load(info.port, SECONDS);
+    const cpu = (cpuMicros(child.pid) - cpuBefore) / result.requests.total;
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${framework}/${config}: non-2xx or errors`);
-    return { rps: result.requests.average, p99: result.latency.p99 };
+    return { rps: result.requests.average, p99: result.latency.p99, cpu };
   } finally {
     await stop(child);
   }
+}
+
+const TICK_US = 10_000; // USER_HZ = 100 on Linux
+
+/** User + system CPU of a process so far, in µs, from /proc (the server is measured from outside). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
 }
 
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
@@ -63,7 +74,8 @@ function report(samples) {
     const m = Object.fromEntries(
       CONFIGS.map((config) => {
         const runs = samples.filter((s) => s.framework === framework && s.config === config);
-        return [config, { rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)) }];
+        const pick = (key) => median(runs.map((r) => r[key]));
+        return [config, { rps: pick('rps'), p99: pick('p99'), cpu: pick('cpu') }];
       }),
     );
     const row = { framework };
@@ -74,6 +86,8 @@ function report(samples) {
     row['(b)/(a)'] = (m.ours.rps / m.bare.rps).toFixed(2);
     row['(c)/(d)'] = (m.ours100.rps / m.otel.rps).toFixed(2);
     row['added µs/req (b)'] = (1e6 / m.ours.rps - 1e6 / m.bare.rps).toFixed(1);
+    row['server CPU µs/req a/b/c/d'] = CONFIGS.map((config) => m[config].cpu.toFixed(0)).join('/');
+    row['added CPU µs/req (b)'] = (m.ours.cpu - m.bare.cpu).toFixed(1);
     rows.push(row);
   }
   return rows;
