@@ -1,0 +1,115 @@
+// One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel), OTLP traces URL.
+// CommonJS on purpose: the official instrumentations patch `require`, so for `otel` the SDK starts before the
+// framework is required. Prints one JSON line {"port":N} once listening.
+'use strict';
+const { createWriteStream } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const [framework, config, tracesUrl] = process.argv.slice(2);
+const todo = (id) => ({ id, title: 'Write the benchmark', done: false });
+
+function startOtel() {
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node');
+  const {
+    BatchSpanProcessor,
+    ParentBasedSampler,
+    TraceIdRatioBasedSampler,
+  } = require('@opentelemetry/sdk-trace-base');
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http');
+  const { MeterProvider } = require('@opentelemetry/sdk-metrics');
+  const { PrometheusExporter } = require('@opentelemetry/exporter-prometheus');
+  const { resourceFromAttributes } = require('@opentelemetry/resources');
+  const { registerInstrumentations } = require('@opentelemetry/instrumentation');
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');
+  const { metrics } = require('@opentelemetry/api');
+  const resource = resourceFromAttributes({ 'service.name': 'bench' });
+  const provider = new NodeTracerProvider({
+    resource,
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(1) }),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl }))],
+  });
+  provider.register();
+  const prometheus = new PrometheusExporter({ preventServerStart: true });
+  metrics.setGlobalMeterProvider(new MeterProvider({ resource, readers: [prometheus] }));
+  const instrumentations = [new HttpInstrumentation()];
+  if (framework === 'express') {
+    const { ExpressInstrumentation } = require('@opentelemetry/instrumentation-express');
+    instrumentations.push(new ExpressInstrumentation());
+  } else if (framework === 'koa') {
+    const { KoaInstrumentation } = require('@opentelemetry/instrumentation-koa');
+    instrumentations.push(new KoaInstrumentation());
+  }
+  registerInstrumentations({ instrumentations });
+  return prometheus;
+}
+
+// BENCH_LOG_SINK=discard: a stream that drops every line, to measure what the file I/O itself costs.
+function logSink() {
+  if (process.env.BENCH_LOG_SINK === 'discard') {
+    const { Writable } = require('node:stream');
+    return new Writable({ write: (_chunk, _encoding, done) => done() });
+  }
+  const file = createWriteStream(join(tmpdir(), `bench-http-access-${process.pid}.log`));
+  process.on('exit', () => require('node:fs').rmSync(file.path, { force: true }));
+  return file;
+}
+
+function startOurs() {
+  const { startTelemetry } = require('@fasttodo/telemetry');
+  const file = logSink();
+  const traces = { exporter: 'otlp', endpoint: tracesUrl };
+  if (config === 'ours100') traces.sampleRatio = 1;
+  return startTelemetry(
+    { serviceName: 'bench', environment: 'production', traces, logs: { format: 'json', stream: file } },
+    {},
+  );
+}
+
+const prometheus = config === 'otel' ? startOtel() : undefined;
+const telemetry = config.startsWith('ours') ? startOurs() : undefined;
+
+function listen(server) {
+  server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+}
+
+function express() {
+  const app = require('express')();
+  const observability = telemetry && require('@fasttodo/express').expressObservability({ telemetry });
+  if (observability) app.use(observability);
+  app.get('/todos/:id', (req, res) => res.json(todo(req.params.id)));
+  if (prometheus) app.get('/metrics', (req, res) => prometheus.getMetricsRequestHandler(req, res));
+  if (observability) app.use(observability.errorHandler);
+  listen(require('node:http').createServer(app));
+}
+
+function koa() {
+  const Koa = require('koa');
+  const Router = require('@koa/router');
+  const app = new Koa();
+  if (telemetry) app.use(require('@fasttodo/koa').koaObservability({ telemetry }));
+  const router = new Router();
+  router.get('/todos/:id', (ctx) => {
+    ctx.body = todo(ctx.params.id);
+  });
+  app.use(router.routes());
+  listen(require('node:http').createServer(app.callback()));
+}
+
+async function fastify() {
+  let otelPlugin;
+  if (prometheus) {
+    const { FastifyOtelInstrumentation } = require('@fastify/otel');
+    otelPlugin = new FastifyOtelInstrumentation().plugin();
+  }
+  const app = require('fastify')();
+  if (otelPlugin) await app.register(otelPlugin);
+  if (telemetry) await app.register(require('@fasttodo/fastify').fastifyObservability, { telemetry });
+  app.get('/todos/:id', async (request) => todo(request.params.id));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(JSON.stringify({ port: app.server.address().port }));
+}
+
+// A clean exit on SIGTERM lets `--cpu-prof` write its profile (profile.mjs).
+process.on('SIGTERM', () => process.exit(0));
+({ express, koa, fastify })[framework]();
