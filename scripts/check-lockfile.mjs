@@ -40,7 +40,11 @@ const BENCH_ALTERNATIVE = new Map([
 const versions = lockedVersions(readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8'));
 for (const [name, version] of BENCH_ALTERNATIVE) {
   const list = versions.get(name);
-  if (list && list.length > 1) versions.set(name, list.filter((v) => v !== version));
+  if (list && list.length > 1)
+    versions.set(
+      name,
+      list.filter((v) => v !== version),
+    );
 }
 const manifest = JSON.parse(readFileSync(join(root, 'packages/telemetry/package.json'), 'utf8'));
 const problems = [];
