@@ -6,7 +6,7 @@ import { createHealth, installGracefulShutdown } from '@fasttodo/health';
 import { startTelemetry, TelemetryConfigError } from '@fasttodo/telemetry';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LogLines } from '../../telemetry/test/support/log-lines';
-import { abortAfter, send } from './support/send';
+import { abortAfter, send } from '../../telemetry/test/support/send';
 
 const logs = new LogLines();
 const telemetry = startTelemetry({ serviceName: 'fastify-unit', logs: { format: 'json', stream: logs } }, {});

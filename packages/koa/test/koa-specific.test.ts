@@ -6,7 +6,7 @@ import { startTelemetry, TelemetryConfigError } from '@fasttodo/telemetry';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import { LogLines } from '../../telemetry/test/support/log-lines';
-import { send } from '../../fastify/test/support/send';
+import { send } from '../../telemetry/test/support/send';
 
 const logs = new LogLines();
 const telemetry = startTelemetry({ serviceName: 'koa-unit', logs: { format: 'json', stream: logs } }, {});

@@ -1,23 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type IncomingHttpHeaders, type OutgoingHttpHeaders, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type Reply, type SendOptions, send } from '../../../packages/telemetry/test/support/send';
 
-/** A response as the test client saw it. */
-export interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Options of one request sent by the suite. */
-export interface SendOptions {
-  method?: string;
-  headers?: OutgoingHttpHeaders;
-  /** Destroy the socket after this many ms (an aborted request); resolves with status 0. */
-  abortAfterMs?: number;
-}
+export type { Reply, SendOptions } from '../../../packages/telemetry/test/support/send';
 
 /** A running conformance app (one adapter driver in a child process over the built packages). */
 export interface ConformanceApp {
@@ -32,37 +19,6 @@ export interface ConformanceApp {
   setHealth(status: 'pass' | 'warn' | 'fail'): Promise<void>;
   drain(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function send(port: number, path: string, options: SendOptions = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    if (options.abortAfterMs !== undefined) {
-      req.on('error', () => resolve({ status: 0, headers: {}, body: '' }));
-      setTimeout(() => req.destroy(), options.abortAfterMs);
-    } else req.on('error', reject);
-    req.end();
-  });
 }
 
 function raw(port: number, head: string): Promise<string> {

@@ -3,7 +3,7 @@
 // The framework-specific tests live beside it in each package; the lead's conformance suite supersedes this.
 import { type ReceivedSpan, type Receiver, startReceiver } from '../../../telemetry/test/support/receiver';
 import { eventually } from '../../../telemetry/test/support/http-harness';
-import { abortAfter } from './send';
+import { abortAfter } from '../../../telemetry/test/support/send';
 import { type Service, startService } from './service';
 
 const SERVER = 2;

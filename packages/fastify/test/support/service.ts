@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type Reply, send } from './send';
+import { type Reply, send } from '../../../telemetry/test/support/send';
 
 const SERVICE = join(__dirname, 'service-process.cjs');
 

@@ -1,18 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type IncomingHttpHeaders, type OutgoingHttpHeaders, request } from 'node:http';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type Reply, send } from './send';
+
+export type { Reply } from './send';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'index.cjs');
 const SCRIPT = join(__dirname, 'http-app.cjs');
 
 /** A response as the test client saw it. */
-export interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
 
 /** Handle on a running http-app child process (the reference adapter over the built package). */
 export interface HttpApp {
@@ -36,38 +34,6 @@ export interface HttpAppConfig {
   httpInstrumentation?: boolean;
   /** Set on the child's process.env before anything loads. */
   env?: Record<string, string>;
-}
-
-function send(
-  port: number,
-  path: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 function firstLine(child: ChildProcess): Promise<{ port: number }> {

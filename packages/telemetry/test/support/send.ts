@@ -7,12 +7,19 @@ export interface Reply {
   body: string;
 }
 
-/** One request on a fresh connection to 127.0.0.1:`port`. */
-export function send(
-  port: number,
-  path: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders; body?: string; bodyDelayMs?: number } = {},
-): Promise<Reply> {
+/** Options of one test request. */
+export interface SendOptions {
+  method?: string;
+  headers?: OutgoingHttpHeaders;
+  body?: string;
+  /** Send the body this many ms after the headers (it arrives in later socket reads). */
+  bodyDelayMs?: number;
+  /** Destroy the socket after this many ms (an aborted request); resolves with status 0 then. */
+  abortAfterMs?: number;
+}
+
+/** One request on a fresh connection to 127.0.0.1:`port`; shared by the lifecycle, adapter and conformance tests. */
+export function send(port: number, path: string, options: SendOptions = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -35,23 +42,17 @@ export function send(
         );
       },
     );
-    req.on('error', reject);
+    if (options.abortAfterMs !== undefined) {
+      req.on('error', () => resolve({ status: 0, headers: {}, body: '' }));
+      setTimeout(() => req.destroy(), options.abortAfterMs);
+    } else req.on('error', reject);
     if (options.bodyDelayMs === undefined) return void req.end(options.body);
-    // The body arrives in later socket reads, after the server began handling the request.
     req.flushHeaders();
     setTimeout(() => req.end(options.body), options.bodyDelayMs);
   });
 }
 
 /** Sends a request and destroys the socket after `ms`, before the response: a client abort. */
-export function abortAfter(port: number, path: string, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false });
-    req.on('error', () => resolve());
-    req.end();
-    setTimeout(() => {
-      req.destroy();
-      resolve();
-    }, ms);
-  });
+export async function abortAfter(port: number, path: string, ms: number): Promise<void> {
+  await send(port, path, { abortAfterMs: ms });
 }
