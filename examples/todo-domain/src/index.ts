@@ -1,0 +1,1 @@
+export { AI_BREAKER_NAME, AI_CACHE_NAME, BUSINESS_METRICS, SDK_METRICS } from './metric-names';
