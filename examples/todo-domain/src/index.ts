@@ -1,1 +1,11 @@
 export { AI_BREAKER_NAME, AI_CACHE_NAME, BUSINESS_METRICS, SDK_METRICS } from './metric-names';
+export type {
+  ReplyCache,
+  SessionStore,
+  Storage,
+  StoredUser,
+  Todo,
+  TodoPatch,
+  TodoStore,
+  UserStore,
+} from './storage/types';
