@@ -1,5 +1,6 @@
 export { AI_BREAKER_NAME, AI_CACHE_NAME, BUSINESS_METRICS, SDK_METRICS } from './metric-names';
 export type {
+  DbMetrics,
   ReplyCache,
   SessionStore,
   Storage,

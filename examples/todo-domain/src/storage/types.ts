@@ -50,6 +50,14 @@ export interface ReplyCache {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
 }
 
+/** Where a database backend reports `fasttodo_db_query_duration_seconds` and `fasttodo_db_connections_active`. */
+export interface DbMetrics {
+  /** One finished query; `operation` is a bounded word such as `select`, `insert`, `update`, `delete`. */
+  observeQuery(operation: string, seconds: number): void;
+  /** Connections currently checked out of the pool. */
+  setActiveConnections(count: number): void;
+}
+
 /** What the service stores, and the readiness checks of whatever backs it. */
 export interface Storage {
   readonly users: UserStore;
