@@ -1,42 +1,49 @@
-// Conformance driver for @fasttodo/express: the suite's routes in Express, served on port 0.
-const http = require('node:http');
-const express = require('express');
+// Conformance driver for @fasttodo/express: the suite's routes in Express, served by app.listen() on port 0.
+// expressDriver(express) builds the same app on another Express major (express4.cjs).
+const { once } = require('node:events');
 const { expressObservability } = require('@fasttodo/express');
 
 /** Express handler for a neutral one: a sync throw stays sync, a rejection goes to next() (Express 4 needs it). */
 function route(handler) {
   return (req, res, next) => {
     const send = (reply) => res.status(reply.status).json(reply.body);
-    const out = handler({ params: req.params });
+    const out = handler({ params: req.params, body: req.body });
     return typeof out?.then === 'function' ? out.then(send, next) : send(out);
   };
 }
 
-exports.start = async ({ options, handlers, serverOptions }) => {
-  const observability = expressObservability(options);
-  const app = express();
-  app.use(observability);
+/** The driver for one Express module (`require('express')` or an older major). */
+function expressDriver(express) {
+  async function start({ options, handlers, onClose }) {
+    const observability = expressObservability(options);
+    const app = express();
+    app.use(observability);
 
-  const admin = express.Router();
-  admin.get('/stats/:day', route(handlers.stats));
-  const api = express.Router();
-  api.get('/todos/:id', route(handlers.todo));
-  api.use('/admin', admin);
-  app.use('/api/v1', api);
+    const admin = express.Router();
+    admin.get('/stats/:day', route(handlers.stats));
+    const api = express.Router();
+    api.get('/todos/:id', route(handlers.todo));
+    api.post('/todos', express.json(), route(handlers.createTodo));
+    api.use('/admin', admin);
+    app.use('/api/v1', api);
 
-  const userTodos = express.Router({ mergeParams: true });
-  userTodos.post('/todos/:todoId', route(handlers.userTodo));
-  app.use('/users/:userId', userTodos);
+    const userTodos = express.Router({ mergeParams: true });
+    userTodos.post('/todos/:todoId', route(handlers.userTodo));
+    app.use('/users/:userId', userTodos);
 
-  app.get('/boom', route(handlers.boom));
-  app.get('/reject', route(handlers.reject));
-  app.get('/explicit500', route(handlers.explicit500));
-  app.get('/slow', route(handlers.slow));
-  app.get('/context', route(handlers.context));
-  app.use((_req, res) => res.status(404).json({ error: 'not_found' }));
-  app.use(observability.errorHandler);
+    for (const [name, handler] of Object.entries(handlers.root)) {
+      app.get(`/${name}`, route(handler));
+    }
+    app.use((_req, res) => res.status(404).json({ error: 'not_found' }));
+    app.use(observability.errorHandler);
 
-  const server = http.createServer(serverOptions, app);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: server.address().port };
-};
+    // The server app.listen() made is what the app hands to installGracefulShutdown: closing it is the close path.
+    const server = app.listen(0, '127.0.0.1');
+    server.once('close', onClose);
+    await once(server, 'listening');
+    return { server };
+  }
+  return { start };
+}
+
+module.exports = { ...expressDriver(require('express')), expressDriver };

@@ -6,6 +6,23 @@ import { type Reply, type SendOptions, send } from '../../../packages/telemetry/
 
 export type { Reply, SendOptions } from '../../../packages/telemetry/test/support/send';
 
+// Process-wide server defaults, so every driver can serve through its framework's own `listen()`: the suite
+// sends a 1 MB header and control characters a strict parser refuses before any adapter sees them.
+const NODE_FLAGS = ['--max-http-header-size=4194304', '--insecure-http-parser'];
+
+/** How the app process is configured (argv of app.cjs). */
+export interface AppConfig {
+  tracesUrl: string;
+  /** `createHttpObservability` options. */
+  http?: Record<string, unknown>;
+  /** `startTelemetry` trace options on top of the suite's (e.g. a long `scheduledDelayMs`). */
+  traces?: Record<string, unknown>;
+  /** The health drain delay after SIGTERM (ms); default 500. */
+  drainDelayMs?: number;
+  /** How long `/slow` waits unless released (ms); default 1500. */
+  slowMs?: number;
+}
+
 /** A running conformance app (one adapter driver in a child process over the built packages). */
 export interface ConformanceApp {
   port: number;
@@ -17,7 +34,16 @@ export interface ConformanceApp {
   /** The Prometheus text through the side door (no access control). */
   metricsText(): Promise<string>;
   setHealth(status: 'pass' | 'warn' | 'fail'): Promise<void>;
-  drain(): Promise<void>;
+  /** How many `/slow` requests are waiting in the handler. */
+  held(): Promise<number>;
+  /** Lets every waiting `/slow` request answer now. */
+  release(): Promise<void>;
+  /** Sends a signal to the app process (SIGTERM starts the health drain). */
+  kill(signal: NodeJS.Signals): void;
+  /** The exit code, once the process has exited. */
+  exited: Promise<number | null>;
+  /** Lifecycle events the process wrote so far (`framework closed`, `telemetry flushed`). */
+  events: string[];
   stop(): Promise<void>;
 }
 
@@ -33,11 +59,25 @@ function raw(port: number, head: string): Promise<string> {
   });
 }
 
-function firstLine(child: ChildProcess): Promise<{ port: number; control: number }> {
+/** Resolves `true` when a new connection to `port` is refused, `false` when it is accepted. */
+export function refused(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNREFUSED' ? resolve(true) : reject(error),
+    );
+  });
+}
+
+/** The first stdout line (the ports); every later line is an event pushed to `events`. */
+function readLines(child: ChildProcess, events: string[]): Promise<{ port: number; control: number }> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.once('line', (line) => {
-      lines.close();
+      lines.on('line', (next) => events.push((JSON.parse(next) as { event: string }).event));
       resolve(JSON.parse(line));
     });
     child.once('exit', (code) => reject(new Error(`conformance app exited early with code ${code}`)));
@@ -45,15 +85,14 @@ function firstLine(child: ChildProcess): Promise<{ port: number; control: number
 }
 
 /** Starts `driver` (a file in test/conformance/drivers) in a child process on port 0. */
-export async function startApp(
-  driver: string,
-  config: { tracesUrl: string; http?: Record<string, unknown> },
-): Promise<ConformanceApp> {
+export async function startApp(driver: string, config: AppConfig): Promise<ConformanceApp> {
   const script = join(__dirname, 'app.cjs');
-  const child = spawn(process.execPath, [script, JSON.stringify({ driver, ...config })], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, script, JSON.stringify({ driver, ...config })], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const { port, control } = await firstLine(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const events: string[] = [];
+  const { port, control } = await readLines(child, events);
   const side = (path: string) => send(control, `/__control/${path}`);
   const rawLogs = async () => JSON.parse((await side('logs')).body) as string[];
   return {
@@ -64,14 +103,16 @@ export async function startApp(
     logs: async () => (await rawLogs()).map((line) => JSON.parse(line) as Record<string, unknown>),
     metricsText: async () => (await side('metrics')).body,
     setHealth: async (status) => void (await side(`health?status=${status}`)),
-    drain: async () => void (await side('drain')),
+    held: async () => Number((await side('held')).body),
+    release: async () => void (await side('release')),
+    kill: (signal) => void child.kill(signal),
+    exited,
+    events,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       await side('shutdown').catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin?.end();
-      });
+      child.stdin?.end();
+      await exited;
     },
   };
 }

@@ -1,0 +1,3 @@
+import { runConformance } from './support/suite';
+
+runConformance('koa2');
