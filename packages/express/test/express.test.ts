@@ -110,18 +110,6 @@ test('a route that passes to the 404 handler keeps its matched template', async 
   expect(await routeOf('/next-then-404')).toBe('/next-then-404');
 });
 
-test('a thrown error: the error responder answers the generic body', async () => {
-  const reply = await fetch(`${base}/throws`, { headers: { 'x-request-id': 'req-throws' } });
-  expect(reply.status).toBe(500);
-  expect(await reply.json()).toEqual({ error: 'internal_server_error', request_id: 'req-throws' });
-});
-
-test('the metrics endpoint is answered by the middleware', async () => {
-  const reply = await fetch(`${base}/metrics`);
-  expect(reply.status).toBe(200);
-  expect(await reply.text()).toMatch(/^http_server_request_duration_seconds_count\{/m);
-});
-
 test("the app's own error middleware after errorHandler stays in control of the response", async () => {
   const app = express();
   const observability = expressObservability({ telemetry });

@@ -1,7 +1,7 @@
 // Conformance driver for @fasttodo/express: the suite's routes in Express, served by app.listen() on port 0.
 // expressDriver(express) builds the same app on another Express major (express4.cjs).
-const { once } = require('node:events');
 const { expressObservability } = require('@fasttodo/express');
+const { listening } = require('../support/listening.cjs');
 
 /** Express handler for a neutral one: a sync throw stays sync, a rejection goes to next() (Express 4 needs it). */
 function route(handler) {
@@ -37,11 +37,7 @@ function expressDriver(express) {
     app.use((_req, res) => res.status(404).json({ error: 'not_found' }));
     app.use(observability.errorHandler);
 
-    // The server app.listen() made is what the app hands to installGracefulShutdown: closing it is the close path.
-    const server = app.listen(0, '127.0.0.1');
-    server.once('close', onClose);
-    await once(server, 'listening');
-    return { server };
+    return listening(app.listen(0, '127.0.0.1'), onClose);
   }
   return { start };
 }

@@ -1,8 +1,8 @@
 // Conformance driver for @fasttodo/koa: the suite's routes in Koa with @koa/router, served by app.listen() on
 // port 0. koaDriver(Koa) builds the same app on another Koa major (koa2.cjs).
-const { once } = require('node:events');
 const Router = require('@koa/router');
 const { koaObservability } = require('@fasttodo/koa');
+const { listening } = require('../support/listening.cjs');
 
 /** Koa middleware for a neutral handler: its reply becomes the response, a throw or rejection goes to Koa. */
 function route(handler) {
@@ -42,11 +42,7 @@ function koaDriver(Koa) {
     }
     for (const router of [api, users, root]) app.use(router.routes());
 
-    // The server app.listen() made is what the app hands to installGracefulShutdown: closing it is the close path.
-    const server = app.listen(0, '127.0.0.1');
-    server.once('close', onClose);
-    await once(server, 'listening');
-    return { server };
+    return listening(app.listen(0, '127.0.0.1'), onClose);
   }
   return { start };
 }
