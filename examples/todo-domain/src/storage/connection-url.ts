@@ -12,24 +12,21 @@ export class StorageConfigError extends TypeError {
   }
 }
 
-const MAX_QUOTE = 200;
-
 /**
- * The URL as it may appear in a message: the password replaced by `***`. A string that does not parse as a
- * URL is not quoted at all, since where its password starts cannot be told.
+ * The URL as it may appear in a message: scheme, host and port only, with `***` for any user info; the path
+ * and query are left out (`?password=` is valid, and a password holding `/` or `:` can shift into them).
+ * A string that is not a URL with a host is not quoted at all, since where its password is cannot be told.
  */
 export function describeUrl(raw: unknown): string {
   if (typeof raw !== 'string') return raw === undefined ? 'nothing' : `a ${typeof raw}`;
   if (raw === '') return 'an empty string';
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return `a string that is not a URL (${raw.length} characters, not shown: it may hold a password)`;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || url.host === '') {
+    return `a string that is not a URL with a host (${raw.length} characters, not shown: it may hold a password)`;
   }
-  if (url.password !== '') url.password = '***';
-  const shown = url.href;
-  return JSON.stringify(shown.length > MAX_QUOTE ? `${shown.slice(0, MAX_QUOTE)}…` : shown);
+  const userInfo = url.username !== '' || url.password !== '' ? '***@' : '';
+  const rest = url.pathname.length > 1 || url.search !== '' ? '/…' : '';
+  return JSON.stringify(`${url.protocol}//${userInfo}${url.host}${rest}`);
 }
 
 /**

@@ -55,7 +55,11 @@ async function createSchema(pool: Pool, query: RunQuery, url: string): Promise<v
   } catch (error) {
     await pool.end().catch(() => {});
     const reason = (error as { message?: unknown }).message;
-    throw new StorageConfigError('DATABASE_URL', `a reachable PostgreSQL database (${String(reason)})`, url);
+    throw new StorageConfigError(
+      'DATABASE_URL',
+      `a PostgreSQL database that accepts the connection and the schema (${String(reason)})`,
+      url,
+    );
   }
 }
 
