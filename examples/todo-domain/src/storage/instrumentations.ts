@@ -23,8 +23,8 @@ export function storageInstrumentations(): [PgInstrumentation, IORedisInstrument
   ];
 }
 
-// `typeof __filename` is only defined in the CommonJS build; `import.meta.url` only in the ESM one.
-const requireHere = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+// The CommonJS build gets `import.meta.url` from tsup's shim (the file's own URL), as jest gets it from SWC.
+const requireHere = createRequire(import.meta.url);
 
 /**
  * Loads a storage driver with `require`, at first use: the instrumentations patch modules through
