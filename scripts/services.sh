@@ -27,7 +27,9 @@ free_port() { # a port the kernel just handed out on loopback (closed again at o
 }
 
 as_pg_owner() { # runs a command as the cluster owner: `postgres` when we are root, else ourselves
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -ne 0 ]]; then "$@"; return; fi
+  id postgres >/dev/null 2>&1 || die "as root, PostgreSQL runs as the 'postgres' user, which is missing; run scripts/ensure-tools.sh"
+  runuser -u postgres -- "$@"
 }
 
 start_postgres() {
@@ -37,6 +39,7 @@ start_postgres() {
   password=$(node -e 'console.log(require("crypto").randomBytes(18).toString("hex"))')
   mkdir -p "$dir/pg"
   printf '%s\n' "$password" >"$dir/pg/pwfile"
+  as_pg_owner true # fails early, and clearly, when root has no `postgres` user
   [[ $(id -u) -eq 0 ]] && chown -R postgres: "$dir/pg"
   as_pg_owner "$bin/initdb" -D "$dir/pg/data" -U app --pwfile="$dir/pg/pwfile" --auth-local=trust \
     --auth-host=scram-sha-256 --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/pg/initdb.log" 2>&1 ||

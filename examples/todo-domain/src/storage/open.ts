@@ -5,9 +5,9 @@ import type { DbMetrics, Storage } from './types';
 
 /** Options of {@link openStorage}; the URLs usually come from `DATABASE_URL` and `REDIS_URL`. */
 export interface OpenStorageOptions {
-  /** PostgreSQL for users and todos when set. */
+  /** PostgreSQL for users and todos when set; `''` counts as unset, like an empty environment variable. */
   readonly databaseUrl?: string;
-  /** Redis for sessions and the reply cache when set. */
+  /** Redis for sessions and the reply cache when set; `''` counts as unset. */
   readonly redisUrl?: string;
   /** Where PostgreSQL reports query durations and active connections. */
   readonly db: DbMetrics;
@@ -22,8 +22,8 @@ export interface OpenStorageOptions {
 export async function openStorage(options: OpenStorageOptions): Promise<Storage> {
   const memory = openMemoryStorage();
   const [postgres, redis] = await Promise.allSettled([
-    options.databaseUrl === undefined ? undefined : openPostgres(options.databaseUrl, options.db),
-    options.redisUrl === undefined ? undefined : openRedis(options.redisUrl),
+    options.databaseUrl ? openPostgres(options.databaseUrl, options.db) : undefined,
+    options.redisUrl ? openRedis(options.redisUrl) : undefined,
   ]);
   if (postgres.status === 'rejected' || redis.status === 'rejected') {
     await Promise.all([memory.close(), opened(postgres)?.close(), opened(redis)?.close()]);

@@ -76,7 +76,7 @@ function userStore(query: RunQuery): UserStore {
       try {
         await query('insert', 'INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3)', [
           id,
-          storable('email', email.toLowerCase()),
+          storable('email', email),
           passwordHash,
         ]);
         return { id };
@@ -90,7 +90,7 @@ function userStore(query: RunQuery): UserStore {
       const [row] = await query<UserRow>(
         'select',
         'SELECT id, email, password_hash FROM users WHERE email = $1',
-        [email.toLowerCase()],
+        [email],
       );
       return row && { id: row.id, email: row.email, passwordHash: row.password_hash };
     },
