@@ -35,14 +35,9 @@ export function describeUrl(raw: unknown): string {
  */
 export function parseConnectionUrl(variable: string, raw: unknown, protocols: readonly string[]): URL {
   const expected = `a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host`;
-  if (typeof raw !== 'string' || raw === '') throw new StorageConfigError(variable, expected, raw);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Not kept as `cause`: Node's invalid-URL error carries the whole input, password included.
-    throw new StorageConfigError(variable, expected, raw);
-  }
+  // `canParse`, not a caught `new URL()`: Node's invalid-URL error carries the whole input, password included.
+  if (typeof raw !== 'string' || !URL.canParse(raw)) throw new StorageConfigError(variable, expected, raw);
+  const url = new URL(raw);
   if (!protocols.includes(url.protocol) || url.hostname === '') {
     throw new StorageConfigError(variable, expected, raw);
   }

@@ -12,17 +12,6 @@ export type PostgresStorage = Pick<Storage, 'users' | 'todos' | 'checks' | 'clos
 
 const UNIQUE_VIOLATION = '23505';
 const NUL = '\u0000';
-
-/**
- * PostgreSQL text cannot hold U+0000 (the driver's query would fail with 22021): a key containing it can
- * match no row, and a value containing it is refused with a clear error (validate input before storing).
- */
-function storable(field: string, value: string): string {
-  if (value.includes(NUL)) {
-    throw new RangeError(`@fasttodo/todo-domain: ${field} cannot contain U+0000 in PostgreSQL`);
-  }
-  return value;
-}
 const TODO_COLUMNS = 'id, title, completed';
 
 /**
@@ -35,7 +24,13 @@ const TODO_COLUMNS = 'id, title, completed';
 export async function openPostgres(url: string, metrics: DbMetrics): Promise<PostgresStorage> {
   parseConnectionUrl('DATABASE_URL', url, ['postgres:', 'postgresql:']);
   const { Pool } = requireDriver<typeof import('pg')>('pg');
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // Bounded waits: a database that stops answering fails requests instead of holding them forever.
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 10_000,
+  });
   // An idle client losing its connection (database restart) is emitted here; without a listener it would
   // crash the process. The next query gets a fresh connection, and the readiness check reports the outage.
   pool.on('error', () => {});
@@ -61,6 +56,17 @@ async function createSchema(pool: Pool, query: RunQuery, url: string): Promise<v
       url,
     );
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (the driver's query would fail with 22021): a key containing it can
+ * match no row, and a value containing it is refused with a clear error (validate input before storing).
+ */
+function storable(field: string, value: string): string {
+  if (value.includes(NUL)) {
+    throw new RangeError(`@fasttodo/todo-domain: ${field} cannot contain U+0000 in PostgreSQL`);
+  }
+  return value;
 }
 
 interface UserRow {
