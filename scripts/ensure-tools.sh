@@ -14,7 +14,11 @@ fi
 need_apt=()
 command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
-{ command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; } || need_apt+=(postgresql)
+command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
+# scripts/services.sh runs the test cluster as the `postgres` user when root (initdb refuses root).
+{ command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && id postgres >/dev/null 2>&1; } ||
+  need_apt+=(postgresql)
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 if [[ ${#need_apt[@]} -gt 0 && "${SKIP_APT:-}" != 1 ]]; then
   echo "› installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -10,3 +10,7 @@ export type {
   TodoStore,
   UserStore,
 } from './storage/types';
+export { StorageConfigError } from './storage/connection-url';
+export { storageInstrumentations } from './storage/instrumentations';
+export { openPostgres, type PostgresStorage } from './storage/postgres';
+export { openRedis, type RedisStorage, type RedisStorageOptions } from './storage/redis';
