@@ -7,7 +7,8 @@ const MAX_FAILURES = 10;
 
 /**
  * Runs the scenario against a FastTodo service at `baseUrl` and returns each step with the status it got.
- * Fresh random accounts each run, so it can run again against the same service. Statuses are recorded, not
+ * Fresh random accounts each run, so it can run again against the same service (the AI prompt is fixed, so a
+ * second run gets its first reply from the cache). Statuses are recorded, not
  * asserted: callers compare them (see EXPECTED_STEPS).
  * @param {string} baseUrl e.g. `http://127.0.0.1:3000`
  * @returns {Promise<{ step: string, status: number }[]>}
@@ -58,12 +59,13 @@ export async function runScenario(baseUrl) {
   await call('delete todo', 'DELETE', `/todos/${taxes.id}`, { token });
   await call('delete deleted todo', 'DELETE', `/todos/${taxes.id}`, { token });
 
-  const prompt = { prompt: `Plan my week around: buy milk (${run})` };
+  // A fixed prompt, so token counts are the same on every service (a second run is served from the cache).
+  const prompt = { prompt: 'Plan my week around: buy milk, file taxes' };
   await call('ai assist', 'POST', '/ai/assist', { body: prompt, token });
   await call('ai assist cached', 'POST', '/ai/assist', { body: prompt, token });
   for (let i = 1; i <= MAX_FAILURES; i++) {
     await call('ai assist upstream failure', 'POST', '/ai/assist', {
-      body: { prompt: `#fail ${i} ${run}` },
+      body: { prompt: `#fail attempt ${i}` },
       token,
     });
     if (steps.at(-1).status !== 502) break;
