@@ -6,7 +6,12 @@ const { startTelemetry } = require('@fasttodo/telemetry');
 const domain = require('@fasttodo/todo-domain');
 
 const config = domain.loadConfig();
-const telemetry = startTelemetry({ serviceName: 'fasttodo-express', serviceVersion: domain.SERVICE_VERSION });
+const telemetry = startTelemetry({
+  serviceName: 'fasttodo-express',
+  serviceVersion: domain.SERVICE_VERSION,
+  // pg and ioredis spans as children of the request (optional call: the storage backends land separately).
+  instrumentations: domain.storageInstrumentations?.() ?? [],
+});
 
 const express = require('express');
 const { expressObservability, setUser } = require('@fasttodo/express');

@@ -4,7 +4,12 @@ import { startTelemetry } from '@fasttodo/telemetry';
 import * as domain from '@fasttodo/todo-domain';
 
 const config = domain.loadConfig();
-const telemetry = startTelemetry({ serviceName: 'fasttodo-fastify', serviceVersion: domain.SERVICE_VERSION });
+const telemetry = startTelemetry({
+  serviceName: 'fasttodo-fastify',
+  serviceVersion: domain.SERVICE_VERSION,
+  // pg and ioredis spans as children of the request (optional call: the storage backends land separately).
+  instrumentations: domain.storageInstrumentations?.() ?? [],
+});
 
 const { default: Fastify } = await import('fastify');
 const { fastifyObservability, setUser } = await import('@fasttodo/fastify');
