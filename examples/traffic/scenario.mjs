@@ -7,8 +7,9 @@ const MAX_FAILURES = 10;
 
 /**
  * Runs the scenario against a FastTodo service at `baseUrl` and returns each step with the status it got.
- * Fresh random accounts each run, so it can run again against the same service (the AI prompt is fixed, so a
- * second run gets its first reply from the cache). Statuses are recorded, not
+ * Fresh random accounts each run, so it can run again against the same service, or several services sharing
+ * one Redis (the reply cache is per user); the AI prompt is fixed, so token counts are the same everywhere.
+ * Against a service whose AI breaker is still open from an earlier run (5 s by default) the AI steps get 503. Statuses are recorded, not
  * asserted: callers compare them (see EXPECTED_STEPS).
  * @param {string} baseUrl e.g. `http://127.0.0.1:3000`
  * @returns {Promise<{ step: string, status: number }[]>}
@@ -59,7 +60,7 @@ export async function runScenario(baseUrl) {
   await call('delete todo', 'DELETE', `/todos/${taxes.id}`, { token });
   await call('delete deleted todo', 'DELETE', `/todos/${taxes.id}`, { token });
 
-  // A fixed prompt, so token counts are the same on every service (a second run is served from the cache).
+  // A fixed prompt, so token counts are the same on every service.
   const prompt = { prompt: 'Plan my week around: buy milk, file taxes' };
   await call('ai assist', 'POST', '/ai/assist', { body: prompt, token });
   await call('ai assist cached', 'POST', '/ai/assist', { body: prompt, token });

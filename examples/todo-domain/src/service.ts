@@ -46,7 +46,7 @@ export function createFastTodo({ telemetry, metrics, storage, breaker, setUser }
     createTodo: (user, request) => todos.create(user, request.body),
     updateTodo: (user, request) => todos.update(user, id(request), request.body),
     deleteTodo: (user, request) => todos.remove(user, id(request)),
-    assist: (_user, request) => assistant.assist(request.body),
+    assist: (user, request) => assistant.assist(user, request.body),
   };
 
   return {

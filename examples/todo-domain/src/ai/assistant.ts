@@ -23,8 +23,10 @@ interface AssistantDeps {
   readonly breaker: BreakerConfig;
 }
 
-// The cache key is a digest: the prompt itself (user text, maybe PII) never becomes a key in Redis.
-const cacheKey = (prompt: string) => `ai:reply:${createHash('sha256').update(prompt).digest('base64url')}`;
+// Per user, as a real assistant's replies depend on the user's context; a digest, so neither the prompt (user
+// text, maybe PII) nor the user id becomes a key in Redis.
+const cacheKey = (userId: string, prompt: string) =>
+  `ai:reply:${createHash('sha256').update(userId).update('\n').update(prompt).digest('base64url')}`;
 
 function promptOf(input: unknown): string {
   const prompt = stringField(objectBody(input), 'prompt', MAX_PROMPT_LENGTH).trim();
@@ -32,7 +34,7 @@ function promptOf(input: unknown): string {
   return prompt;
 }
 
-/** `POST /ai/assist`: the simulated LLM behind a reply cache and a circuit breaker. */
+/** `POST /ai/assist`: the simulated LLM behind a per-user reply cache and a circuit breaker. */
 export function createAssistant({ storage, metrics, logger, breaker: breakerConfig }: AssistantDeps) {
   const breaker = createAiBreaker(callSimulatedLlm, breakerConfig, metrics);
 
@@ -68,11 +70,11 @@ export function createAssistant({ storage, metrics, logger, breaker: breakerConf
 
   return {
     /** 200 `{reply, tokens}`; 502 when the upstream fails; 503 while the breaker is open. */
-    async assist(input: unknown): Promise<HttpResult> {
+    async assist(userId: string, input: unknown): Promise<HttpResult> {
       const prompt = promptOf(input);
       const endTimer = metrics.aiLatency.startTimer();
       try {
-        const key = cacheKey(prompt);
+        const key = cacheKey(userId, prompt);
         const hit = await cached(key);
         const completion = hit ?? (await fromUpstream(prompt, key));
         metrics.aiRequests.inc(1, { status: 'success' });
