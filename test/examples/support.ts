@@ -67,8 +67,8 @@ export async function scrape(url: string): Promise<Map<string, number>> {
   return fasttodoSamples(await (await fetch(`${url}/metrics`)).text());
 }
 
-// Timing-dependent samples: how long the simulated LLM took varies with the machine's load.
-const TIMING = /^fasttodo_ai_latency_seconds_(sum|bucket)/;
+// Timing-dependent samples: durations (the simulated LLM, database queries) vary with the machine's load.
+const TIMING = /^fasttodo_\w+_seconds_(sum|bucket)\b/;
 
 /** after − before for every sample that does not depend on timing, zero deltas left out. */
 export function deltas(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
