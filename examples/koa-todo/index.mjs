@@ -44,7 +44,8 @@ try {
   const app = new Koa();
   app.use(answerErrors);
   app.use(koaObservability({ telemetry, health }));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: domain.BODY_LIMIT_BYTES }));
+  // Every body is read as JSON whatever its content type, as on the other two apps: anything else is a 400.
+  app.use(bodyParser({ enableTypes: ['json'], detectJSON: () => true, jsonLimit: domain.BODY_LIMIT_BYTES }));
   app.use(router.routes());
 
   const server = app.listen(config.port, config.host);

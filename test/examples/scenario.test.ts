@@ -107,7 +107,7 @@ it('gives identical status sequences and identical business-metric deltas on all
 });
 
 // Bodies that must each get a 4xx with a JSON error, never a 500, on every framework.
-const BAD_BODIES: { route: string; method: string; raw: string; status: number }[] = [
+const BAD_BODIES: { route: string; method: string; raw: string; status: number; type?: string }[] = [
   { route: '/auth/register', method: 'POST', raw: '{"email":', status: 400 },
   // Parsers quote invalid JSON in their error message: a secret sent as the body must not reach the log.
   { route: '/auth/login', method: 'POST', raw: 'Tr0ub4dor&3', status: 400 },
@@ -129,6 +129,21 @@ const BAD_BODIES: { route: string; method: string; raw: string; status: number }
     status: 400,
   },
   { route: '/auth/login', method: 'POST', raw: '{"email":{"$ne":""},"password":{"$ne":""}}', status: 400 },
+  {
+    route: '/auth/login',
+    method: 'POST',
+    raw: '<login><email>a@b.c</email></login>',
+    status: 400,
+    type: 'application/xml',
+  },
+  {
+    route: '/auth/login',
+    method: 'POST',
+    raw: 'email=a%40b.c&password=x',
+    status: 400,
+    type: 'application/x-www-form-urlencoded',
+  },
+  { route: '/todos', method: 'POST', raw: 'buy milk', status: 400, type: 'text/plain' },
   { route: '/todos', method: 'POST', raw: '{"title":{}}', status: 400 },
   { route: '/todos', method: 'POST', raw: JSON.stringify({ title: 't'.repeat(201) }), status: 400 },
   { route: '/todos', method: 'POST', raw: JSON.stringify({ title: 'x'.repeat(60_000) }), status: 400 },
@@ -153,10 +168,10 @@ async function sendBadBodies(url: string): Promise<{ statuses: number[]; token: 
   const { id } = (await todo.json()) as { id: string };
   const statuses: number[] = [];
   const errors: unknown[] = [];
-  for (const { route, method, raw } of BAD_BODIES) {
+  for (const { route, method, raw, type } of BAD_BODIES) {
     const response = await fetch(`${url}${route.replace(':id', id)}`, {
       method,
-      headers: json(token),
+      headers: { ...json(token), ...(type ? { 'content-type': type } : {}) },
       body: raw,
     });
     statuses.push(response.status);
