@@ -20,10 +20,14 @@ export const BUSINESS_METRICS = Object.freeze({
   aiTokensUsed: 'fasttodo_ai_tokens_used_total',
   /** Histogram in seconds, long buckets. */
   aiLatency: 'fasttodo_ai_latency_seconds',
-  /** Counter, label `error_type`. */
+  /** Counter, label `error_type` (`upstream` | `timeout` | `breaker_open`). */
   aiErrors: 'fasttodo_ai_errors_total',
+  /** Gauge. Emitted only when a database is configured (`DATABASE_URL`); the memory storage has no pool. */
   dbConnectionsActive: 'fasttodo_db_connections_active',
-  /** Histogram in seconds, label `operation`. */
+  /**
+   * Histogram in seconds, label `operation` (`select` | `insert` | `update` | `delete` | `connect` |
+   * `transaction` | `other`). Emitted only when a database is configured (`DATABASE_URL`).
+   */
   dbQueryDuration: 'fasttodo_db_query_duration_seconds',
   /** From `defineCacheMetrics(telemetry, { namespace: 'fasttodo' })`, label `cache`. */
   cacheHits: 'fasttodo_cache_hits_total',
