@@ -30,5 +30,6 @@ export type {
 } from './storage/types';
 export { StorageConfigError } from './storage/connection-url';
 export { storageInstrumentations } from './storage/instrumentations';
+export { openStorage, type OpenStorageOptions } from './storage/open';
 export { openPostgres, type PostgresStorage } from './storage/postgres';
 export { openRedis, type RedisStorage, type RedisStorageOptions } from './storage/redis';
