@@ -42,8 +42,9 @@ describe('SIGTERM on a real child process', () => {
       const failed = outcomes.filter((o) => o.status !== 200 || o.body !== 'done');
       expect(failed).toEqual([]);
       expect(outcomes.length).toBeGreaterThanOrEqual(20);
-      // Requests started in the last 280 ms before close were still running when the server closed.
-      expect(outcomes.some((o) => o.startedAt > sigtermAt + DRAIN_DELAY_MS - 280)).toBe(true);
+      // Some request was still in flight when the server stopped accepting, and it completed (checked above).
+      const closeAt = sigtermAt + DRAIN_DELAY_MS;
+      expect(outcomes.some((o) => o.startedAt < closeAt && o.endedAt > closeAt)).toBe(true);
       expect(exit.code).toBe(0);
       expect(exit.at - sigtermAt).toBeLessThan(DRAIN_DELAY_MS + TIMEOUT_MS);
       expect(fixture.output()).toContain('hook: flushed');

@@ -65,7 +65,7 @@ describe('against real PostgreSQL and Redis', () => {
     expect(down.httpStatus).toBe(503);
     expect(down.body.checks.redis).toMatchObject({ status: 'fail', output: 'timeout after 500ms' });
     expect(down.body.checks.sql?.status).toBe('pass');
-    expect(elapsed).toBeLessThanOrEqual(500 + 300);
+    expect(elapsed).toBeLessThanOrEqual(500 + 700); // the timeout plus scheduling slack on a loaded machine
 
     await redisServer.start();
     await waitFor(

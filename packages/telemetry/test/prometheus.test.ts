@@ -8,6 +8,10 @@ function bucketBounds(text: string, name: string): string[] {
   return samples(text, `${name}_bucket`).map((line) => /le="([^"]+)"/.exec(line)?.[1] ?? '?');
 }
 
+function hasRuntimeSeries(text: string): boolean {
+  return text.includes('v8js_gc_duration_seconds_count') && text.includes('nodejs_eventloop_delay_p99_seconds');
+}
+
 describe('Prometheus text exposition', () => {
   test('the whole text, runtime metrics included, passes promtool check metrics', async () => {
     const { metrics } = testMetrics({ runtimeMetrics: true });
@@ -18,10 +22,10 @@ describe('Prometheus text exposition', () => {
       metrics
         .defineCounter({ namespace: 'app', subsystem: 'jobs', name: 'processed', help: 'Jobs done.' })
         .inc();
-      // Produce garbage until a GC shows up in v8js_gc_duration_seconds (GC entries arrive asynchronously, and
-      // on a loaded machine one round of garbage is not always enough).
+      // Produce garbage until a GC shows up in v8js_gc_duration_seconds and the event-loop histogram has samples
+      // (both arrive asynchronously, and on a loaded machine one round is not always enough).
       let text = '';
-      for (let round = 0; round < 40 && !text.includes('v8js_gc_duration_seconds_count'); round++) {
+      for (let round = 0; round < 40 && !hasRuntimeSeries(text); round++) {
         let junk: number[][] = [];
         for (let i = 0; i < 200; i++) junk.push(new Array(10_000).fill(i));
         junk = [];

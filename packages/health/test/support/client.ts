@@ -3,6 +3,8 @@ import { type Agent, request } from 'node:http';
 /** Outcome of one HTTP request made by the test. */
 export interface Outcome {
   readonly startedAt: number;
+  /** When the answer or the error arrived. */
+  readonly endedAt: number;
   readonly status?: number;
   readonly body?: string;
   readonly error?: string;
@@ -18,10 +20,10 @@ export function get(port: number, path: string, agent?: Agent): Promise<Outcome>
       res.on('data', (chunk) => {
         body += chunk;
       });
-      res.on('end', () => resolve({ startedAt, status: res.statusCode, body }));
-      res.on('error', (error) => resolve({ startedAt, error: error.message }));
+      res.on('end', () => resolve({ startedAt, endedAt: performance.now(), status: res.statusCode, body }));
+      res.on('error', (error) => resolve({ startedAt, endedAt: performance.now(), error: error.message }));
     });
-    req.on('error', (error) => resolve({ startedAt, error: error.message }));
+    req.on('error', (error) => resolve({ startedAt, endedAt: performance.now(), error: error.message }));
     req.end();
   });
 }
