@@ -13,6 +13,7 @@ fi
 
 need_apt=()
 command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+command -v amtool >/dev/null 2>&1 || need_apt+=(prometheus-alertmanager)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 { command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; } || need_apt+=(postgresql)
 if [[ ${#need_apt[@]} -gt 0 && "${SKIP_APT:-}" != 1 ]]; then
