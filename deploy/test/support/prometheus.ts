@@ -22,16 +22,20 @@ export interface PromResponse {
  * job `fasttodo` every second and evaluating `ruleFiles` every second. `ready="true"` stands for the pod's Ready
  * condition that Kubernetes discovery attaches in production (deploy/k8s/prometheus.yaml).
  */
-export async function startPrometheus(target: string, ruleFiles: string[]): Promise<Prometheus> {
-  const dir = mkdtempSync(join(tmpdir(), 'fasttodo-prometheus-'));
-  const port = await freePort();
-  const config = {
+export function startPrometheus(target: string, ruleFiles: string[]): Promise<Prometheus> {
+  return startPrometheusWith({
     global: { scrape_interval: '1s', evaluation_interval: '1s' },
     rule_files: ruleFiles,
     scrape_configs: [
       { job_name: 'fasttodo', static_configs: [{ targets: [target], labels: { ready: 'true' } }] },
     ],
-  };
+  });
+}
+
+/** Starts Debian's `prometheus` with `config` (a prometheus.yml as an object) on a free loopback port. */
+export async function startPrometheusWith(config: object): Promise<Prometheus & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'fasttodo-prometheus-'));
+  const port = await freePort();
   writeFileSync(join(dir, 'prometheus.yml'), JSON.stringify(config));
   const args = [
     `--config.file=${join(dir, 'prometheus.yml')}`,
@@ -50,6 +54,7 @@ export async function startPrometheus(target: string, ruleFiles: string[]): Prom
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    dir,
     query: async (expr) => {
       const response = await fetch(`${url}/api/v1/query`, {
         method: 'POST',
