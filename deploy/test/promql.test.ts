@@ -16,7 +16,7 @@ import {
 } from './support/expressions';
 import { REPO_ROOT } from './support/paths';
 import { type Postgres, startPostgres } from './support/postgres';
-import { run, type Started, startProcess } from './support/processes';
+import { runAsync, type Started, startProcess } from './support/processes';
 import { type Prometheus, startPrometheus } from './support/prometheus';
 
 const APP = process.env['FASTTODO_PROMQL_APP'] ?? join(REPO_ROOT, 'examples', 'express-todo');
@@ -27,9 +27,9 @@ const RATE_INTERVAL = '4s';
 const DEADLINE_MS = 45_000;
 
 /** Runs `runScenario(baseUrl)` of the scenario module in a child Node (jest's VM cannot import an ES module). */
-function runScenario(url: string): void {
+async function runScenario(url: string): Promise<void> {
   const script = `const { runScenario } = await import(${JSON.stringify(pathToFileURL(SCENARIO).href)}); await runScenario(${JSON.stringify(url)});`;
-  const result = run(process.execPath, ['--input-type=module', '-e', script], REPO_ROOT);
+  const result = await runAsync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT });
   if (result.code !== 0) throw new Error(`runScenario failed (${result.code}): ${result.output}`);
 }
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   app = started.started;
   baseUrl = started.match[1] ?? '';
   prometheus = await startPrometheus(new URL(baseUrl).host, ruleFiles());
-  runScenario(baseUrl);
+  await runScenario(baseUrl);
 }, 60_000);
 
 afterAll(async () => {

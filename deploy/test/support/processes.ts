@@ -17,6 +17,25 @@ export function run(command: string, args: string[], cwd?: string): { code: numb
   return { code: result.status ?? -1, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
+/** Runs a command to completion without blocking the event loop (children started by this test keep running). */
+export function runAsync(
+  command: string,
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, output: output.slice(-4000) });
+    });
+  });
+}
+
 /** A started process and the output it wrote so far (for failure messages). */
 export interface Started {
   child: ChildProcess;
@@ -51,7 +70,7 @@ export function startProcess(
       reject(new Error(`${command} ${args.join(' ')}: ${why}\n${text.slice(-4000)}`));
     };
     const onData = (chunk: Buffer) => {
-      text += chunk.toString();
+      text = (text + chunk.toString()).slice(-20_000);
       const match = options.ready.exec(text);
       if (match) {
         clearTimeout(timer);
