@@ -30,7 +30,7 @@ import {
 const DATASOURCE = { type: 'prometheus', uid: ['$', '{datasource}'].join('') };
 const RATE = '$__rate_interval';
 const HTTP = SDK_METRICS.httpServerDuration;
-const AI_ROUTE_SELECTOR = `breaker="${AI_BREAKER_NAME}"`;
+const BREAKER_SELECTOR = `breaker="${AI_BREAKER_NAME}"`;
 const CACHE_SELECTOR = `cache="${AI_CACHE_NAME}"`;
 
 /** A Prometheus query with its legend. */
@@ -217,7 +217,7 @@ function aiService() {
         stat(
           'Circuit breaker state',
           'none',
-          [[`max by (breaker) (${B.breakerState}{${AI_ROUTE_SELECTOR}})`, '{{breaker}}']],
+          [[`max by (breaker) (${B.breakerState}{${BREAKER_SELECTOR}})`, '{{breaker}}']],
           BREAKER_STATES,
         ),
       ],
