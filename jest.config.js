@@ -5,7 +5,7 @@ const { join } = require('node:path');
 module.exports = {
   testEnvironment: 'node',
   // `test/` holds cross-package suites once they exist; jest refuses a root that is missing.
-  roots: ['packages', 'test']
+  roots: ['packages', 'test', 'deploy']
     .filter((dir) => existsSync(join(__dirname, dir)))
     .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/test/**/*.test.ts'],

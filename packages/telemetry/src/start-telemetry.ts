@@ -13,6 +13,7 @@ import { installDiagLogger } from './logs/diag-logger';
 import { bindLogContext, withLogContext } from './logs/log-context';
 import { createLogging } from './logs/setup';
 import type { Logging } from './logs/types';
+import { observeDroppedSpans } from './metrics/dropped-spans-metric';
 import { createMetrics } from './metrics/setup';
 import type { Metrics } from './metrics/types';
 import type { TelemetryOptions } from './options';
@@ -86,6 +87,7 @@ function startSignals(
     tracing = withoutHeaderEnv(() =>
       startTracing(config.traces, resource, redactor, { warn, log, warnIntervalMs: config.warnIntervalMs }),
     );
+    observeDroppedSpans(metrics.meterProvider, tracing.droppedSpans);
     const stopInstrumentations = registerInstrumentations({
       instrumentations: [...instrumentations],
       tracerProvider: tracing.provider,
