@@ -41,7 +41,9 @@ function correlatedLines() {
 }
 
 const url = await listening();
-console.log(`FastTodo (express) listening on ${url}  (no collector, no database: traces are not exported)`);
+console.log(
+  `FastTodo (express) listening on ${url}  (no collector, no database; OTEL_EXPORTER_OTLP_ENDPOINT exports traces)`,
+);
 
 section('traffic scenario (examples/traffic/scenario.mjs)');
 const steps = await runScenario(url);
