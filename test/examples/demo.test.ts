@@ -82,8 +82,10 @@ describe('FastTodo demo --serve', () => {
     url = /listening on (http:\S+)/.exec(run.output())?.[1] ?? '';
   }, 60_000);
 
-  afterAll(() => {
-    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  afterAll(async () => {
+    // SIGTERM, which the demo forwards: a SIGKILL would leave its app running.
+    if (run.child.exitCode === null) run.child.kill('SIGTERM');
+    await run.exit;
   });
 
   it('keeps serving: readiness passes and /metrics is Prometheus text that promtool accepts', async () => {
