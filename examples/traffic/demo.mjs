@@ -12,6 +12,8 @@ const app = fileURLToPath(new URL('../express-todo', import.meta.url));
 const env = { ...process.env, ...(serve || process.env.PORT ? {} : { PORT: '0', DRAIN_DELAY_MS: '200' }) };
 const child = spawn(process.execPath, [app], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const exited = once(child, 'exit').then(([code]) => code);
+// However this script ends (an error included), the app does not outlive it.
+process.on('exit', () => child.exitCode === null && child.kill('SIGTERM'));
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;
@@ -41,7 +43,9 @@ function correlatedLines() {
 }
 
 const url = await listening();
-console.log(`FastTodo (express) listening on ${url}  (no collector, no database: traces are not exported)`);
+console.log(
+  `FastTodo (express) listening on ${url}  (no collector, no database; OTEL_EXPORTER_OTLP_ENDPOINT exports traces)`,
+);
 
 section('traffic scenario (examples/traffic/scenario.mjs)');
 const steps = await runScenario(url);

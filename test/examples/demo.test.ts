@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { promtoolCheck } from '../../packages/telemetry/test/metrics-helpers';
-import { ROOT } from './support';
+import { ROOT, readinessWhileDraining } from './support';
 
 const DEMO = join(ROOT, 'examples', 'traffic', 'demo.mjs');
 
@@ -72,7 +72,7 @@ describe('FastTodo demo --serve', () => {
   let url: string;
 
   beforeAll(async () => {
-    run = runDemo(['--serve'], { PORT: '0', DRAIN_DELAY_MS: '300' });
+    run = runDemo(['--serve'], { PORT: '0', DRAIN_DELAY_MS: '1500' });
     const deadline = Date.now() + 30_000;
     while (!run.output().includes('== serving')) {
       if (Date.now() > deadline || run.child.exitCode !== null)
@@ -82,8 +82,10 @@ describe('FastTodo demo --serve', () => {
     url = /listening on (http:\S+)/.exec(run.output())?.[1] ?? '';
   }, 60_000);
 
-  afterAll(() => {
-    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  afterAll(async () => {
+    // SIGTERM, which the demo forwards: a SIGKILL would leave its app running.
+    if (run.child.exitCode === null) run.child.kill('SIGTERM');
+    await run.exit;
   });
 
   it('keeps serving: readiness passes and /metrics is Prometheus text that promtool accepts', async () => {
@@ -95,8 +97,7 @@ describe('FastTodo demo --serve', () => {
 
   it('drains on SIGTERM and exits 0', async () => {
     run.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await fetch(`${url}/health/ready`)).status).toBe(503);
+    expect(await readinessWhileDraining(url)).toBe(503);
     expect(await run.exit).toBe(0);
   });
 });

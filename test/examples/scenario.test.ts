@@ -10,6 +10,7 @@ import {
   ROOT,
   type RunningExample,
   deltas,
+  readinessWhileDraining,
   scrape,
   startExample,
 } from './support';
@@ -207,8 +208,7 @@ describe.each(FRAMEWORKS)('FastTodo on %s, hostile input and shutdown', (framewo
   it('drains on SIGTERM: readiness 503 while still serving, then exit code 0', async () => {
     const { app } = result(framework);
     app.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect((await fetch(`${app.url}/health/ready`)).status).toBe(503);
+    expect(await readinessWhileDraining(app.url)).toBe(503);
     expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
     expect(await app.exit).toBe(0);
   });

@@ -25,7 +25,7 @@ export async function startExample(
   env: Record<string, string> = {},
 ): Promise<RunningExample> {
   const child = spawn(process.execPath, [join(ROOT, 'examples', `${framework}-todo`)], {
-    env: { ...process.env, PORT: '0', DRAIN_DELAY_MS: '400', NODE_ENV: 'development', ...env },
+    env: { ...process.env, PORT: '0', DRAIN_DELAY_MS: '1500', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -78,4 +78,22 @@ export function deltas(before: Map<string, number>, after: Map<string, number>):
     if (!TIMING.test(key) && delta !== 0) result[key] = delta;
   }
   return result;
+}
+
+/**
+ * The readiness status seen once the drain began: polls `/health/ready` until it answers 503 or `timeoutMs`
+ * passes (a signal reaches a loaded machine's process late); `undefined` when the server stopped answering.
+ */
+export async function readinessWhileDraining(url: string, timeoutMs = 1500): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let status: number | undefined;
+  do {
+    status = await fetch(`${url}/health/ready`).then(
+      (response) => response.status,
+      () => undefined,
+    );
+    if (status !== 200) return status;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (Date.now() < deadline);
+  return status;
 }
