@@ -9,8 +9,8 @@ const config = domain.loadConfig();
 const telemetry = startTelemetry({
   serviceName: 'fasttodo-express',
   serviceVersion: domain.SERVICE_VERSION,
-  // pg and ioredis spans as children of the request (optional call: the storage backends land separately).
-  instrumentations: domain.storageInstrumentations?.() ?? [],
+  // pg and ioredis spans as children of the request span when DATABASE_URL / REDIS_URL are set.
+  instrumentations: domain.storageInstrumentations(),
 });
 
 const express = require('express');

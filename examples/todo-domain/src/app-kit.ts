@@ -6,7 +6,7 @@ import type { Telemetry } from '@fasttodo/telemetry';
 import type { FastTodoConfig } from './config';
 import { defineFastTodoMetrics } from './metrics';
 import { createFastTodo } from './service';
-import { connectStorage } from './storage/connect';
+import { openStorage } from './storage/open';
 
 /** Version the examples report in health bodies and telemetry. */
 export const SERVICE_VERSION = '0.1.0';
@@ -21,7 +21,11 @@ export interface PrepareOptions {
 /** Metrics, storage, health (the storage's readiness checks) and the service, ready for an app to mount. */
 export async function prepareFastTodo({ telemetry, config, setUser }: PrepareOptions) {
   const metrics = defineFastTodoMetrics(telemetry);
-  const storage = await connectStorage(config, metrics.db);
+  const storage = await openStorage({
+    databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
+    db: metrics.db,
+  });
   const health = createHealth({
     version: SERVICE_VERSION,
     cacheMs: 1000,

@@ -16,7 +16,6 @@ export { normalizeEmail } from './auth/email';
 export { hashPassword, verifyPassword } from './auth/password';
 export { FAIL_MARKER, simulatedCompletion, simulatedLatencyMs } from './ai/simulated-llm';
 export { openMemoryStorage } from './storage/memory';
-export { connectStorage } from './storage/connect';
 export type {
   DbMetrics,
   ReplyCache,

@@ -9,7 +9,9 @@ function bucketBounds(text: string, name: string): string[] {
 }
 
 function hasRuntimeSeries(text: string): boolean {
-  return text.includes('v8js_gc_duration_seconds_count') && text.includes('nodejs_eventloop_delay_p99_seconds');
+  return (
+    text.includes('v8js_gc_duration_seconds_count') && text.includes('nodejs_eventloop_delay_p99_seconds')
+  );
 }
 
 describe('Prometheus text exposition', () => {
