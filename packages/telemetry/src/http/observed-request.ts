@@ -16,6 +16,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_ENDUSER_ID } from '@opentelemetry/semantic-conventions/incubating';
 import { addLogFields, runWithLogContext } from '../logs/log-context';
+import { RECORD_CONTEXT } from '../logs/record';
 import type { LogContext } from '../logs/types';
 import { type DeferredAttributes, deferAttributes } from '../tracing/deferred-attributes';
 import { ERROR_TYPE_ABORTED, errorTypeOf, safeException } from './error-type';
@@ -207,11 +208,19 @@ export class HttpObservedRequest implements ObservedRequest, DeferredAttributes 
         seconds,
         this.lifecycle.metricSets.get(this.data.method, this.data.scheme, this.route, status, this.errorType),
       );
-    if (this.lifecycle.accessLog || this.errorType !== undefined)
-      this.run(() => this.writeLogs(status, seconds, bytes));
+    if (this.lifecycle.accessLog || this.errorType !== undefined) {
+      // With a context manager the lines carry the request's context themselves: no second context run.
+      if (this.lifecycle.carriesContext) this.writeLogs(status, seconds, bytes, this.ctx);
+      else this.run(() => this.writeLogs(status, seconds, bytes, undefined));
+    }
   }
 
-  private writeLogs(status: number, seconds: number, bytes: number | undefined): void {
+  private writeLogs(
+    status: number,
+    seconds: number,
+    bytes: number | undefined,
+    ctx: Context | undefined,
+  ): void {
     const { logger } = this.lifecycle;
     const fields = {
       method: this.data.method,
@@ -221,8 +230,9 @@ export class HttpObservedRequest implements ObservedRequest, DeferredAttributes 
       duration_ms: Math.round(seconds * 1e6) / 1000,
       response_bytes: bytes ?? null,
       client_address: this.data.client ?? null,
-      ...(this.errorType !== undefined ? { error_type: this.errorType } : {}),
-    };
+      [RECORD_CONTEXT]: ctx,
+    } as Record<string, unknown>;
+    if (this.errorType !== undefined) fields['error_type'] = this.errorType;
     if (this.errorType !== undefined && this.errorType !== ERROR_TYPE_ABORTED) {
       const error = this.failure === undefined ? undefined : safeException(this.failure, (t) => t);
       logger.error('request failed', error === undefined ? fields : { ...fields, error });
