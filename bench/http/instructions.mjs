@@ -3,7 +3,7 @@
 // Method: start server.cjs under callgrind, warm up with WARMUP requests, zero the counters, send REQUESTS
 // more (4 connections), dump, and divide the Ir total by REQUESTS. Needs valgrind (callgrind_control).
 // Build first (pnpm -s build). Usage: node http/instructions.mjs [requests] [frameworks] [configs]
-//   e.g. node http/instructions.mjs 2000 express,koa,fastify bare,ours,ours100,otel
+//   e.g. node http/instructions.mjs 2000 express,koa,fastify bare,ours,ours100,otel,als (WARMUP=N env: warm-up requests)
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +19,8 @@ const WARMUP = Number(process.env.WARMUP ?? REQUESTS);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 async function startChild(command, args) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin a pipe: the OTLP receiver exits when its stdin ends (with 'ignore' it would exit at once).
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk) => {
     errors += chunk;
