@@ -20,7 +20,8 @@ const receiverPath = here('../../packages/telemetry/test/support/otlp-receiver.m
 async function startChild(command, args, core) {
   const [cmd, argv] =
     core === undefined ? [command, args] : ['taskset', ['-c', String(core), command, ...args]];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // stdin a pipe: the OTLP receiver exits when its stdin ends (with 'ignore' it would exit at once).
+  const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffered = '';
   for await (const chunk of child.stdout) {
     buffered += chunk;

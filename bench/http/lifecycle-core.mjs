@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createHttpObservability, startTelemetry } from '@fasttodo/telemetry';
 
 const ratio = Number(process.argv[2] ?? '0.1');
-const OPS = 50_000;
+const OPS = Number(process.env.BENCH_OPS ?? 50_000);
 const ROUNDS = 5;
 const file = createWriteStream(join(tmpdir(), `http-lifecycle-bench-${process.pid}.log`));
 const telemetry = startTelemetry(

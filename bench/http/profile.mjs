@@ -16,7 +16,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 async function startChild(args, core) {
   const child = spawn('taskset', ['-c', String(core), process.execPath, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin a pipe: the OTLP receiver exits when its stdin ends.
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   let buffered = '';
   for await (const chunk of child.stdout) {

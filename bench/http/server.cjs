@@ -1,4 +1,5 @@
-// One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel), OTLP traces URL.
+// One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel|als), OTLP traces URL.
+// `als` is the bare framework with one AsyncLocalStorage run per request: the floor of any context propagation.
 // CommonJS on purpose: the official instrumentations patch `require`, so for `otel` the SDK starts before the
 // framework is required. Prints one JSON line {"port":N} once listening.
 'use strict';
@@ -67,6 +68,7 @@ function startOurs() {
 }
 
 const prometheus = config === 'otel' ? startOtel() : undefined;
+const als = config === 'als' ? new (require('node:async_hooks').AsyncLocalStorage)() : undefined;
 const telemetry = config.startsWith('ours') ? startOurs() : undefined;
 
 function listen(server) {
@@ -77,6 +79,7 @@ function express() {
   const app = require('express')();
   const observability = telemetry && require('@fasttodo/express').expressObservability({ telemetry });
   if (observability) app.use(observability);
+  if (als) app.use((_req, _res, next) => als.run({}, next));
   app.get('/todos/:id', (req, res) => res.json(todo(req.params.id)));
   if (prometheus) app.get('/metrics', (req, res) => prometheus.getMetricsRequestHandler(req, res));
   if (observability) app.use(observability.errorHandler);
@@ -88,6 +91,7 @@ function koa() {
   const Router = require('@koa/router');
   const app = new Koa();
   if (telemetry) app.use(require('@fasttodo/koa').koaObservability({ telemetry }));
+  if (als) app.use((_ctx, next) => als.run({}, next));
   const router = new Router();
   router.get('/todos/:id', (ctx) => {
     ctx.body = todo(ctx.params.id);
@@ -105,6 +109,7 @@ async function fastify() {
   const app = require('fastify')();
   if (otelPlugin) await app.register(otelPlugin);
   if (telemetry) await app.register(require('@fasttodo/fastify').fastifyObservability, { telemetry });
+  if (als) app.addHook('onRequest', (_request, _reply, done) => als.run({}, done));
   app.get('/todos/:id', async (request) => todo(request.params.id));
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ port: app.server.address().port }));

@@ -14,11 +14,12 @@ import { bindLogContext, carriedLogContext, withCarriedLogContext } from '../log
 import type { LogContext } from '../logs/types';
 import { presentAddress } from './client-address';
 import { buildEndpoints, pathOf, serveEndpoint } from './endpoints';
+import { MetricAttributeSets } from './metric-attributes';
 import type { Lifecycle } from './lifecycle';
 import { normalizeMethod, spanMethod } from './method';
 import { HttpObservedRequest, MAX_USER_ID, REQUEST_KEY, type SpanSource } from './observed-request';
 import { resolveHttpOptions } from './options';
-import { cut, requestAttributes, scrubTarget } from './request-attributes';
+import { cut, scrubPath } from './request-attributes';
 import { resolveRequestId } from './request-id';
 import type { HttpObservability, HttpObservabilityOptions, ObservedRequest, RequestInfo } from './types';
 
@@ -38,6 +39,7 @@ function lifecycleOf(options: ReturnType<typeof resolveHttpOptions>): Lifecycle 
       unit: 's',
       description: 'Duration of HTTP server requests.',
     }),
+    metricSets: new MetricAttributeSets(),
     logger: telemetry.logger,
     redactor: telemetry.redactor,
     carriesContext: contextPropagates(),
@@ -121,22 +123,17 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
     const scheme = info.scheme === 'https' ? 'https' : 'http';
     const parent = context.active();
     if (excluded.has(target.path)) {
-      const data = { requestId, method, spanMethod: '', scheme, path: target.path, client: undefined };
+      const data = { ...target, requestId, method, spanMethod: '', scheme, client: undefined, info };
       const request = new UnobservedRequest(lifecycle, data, noSpan);
       request.bind(...withLog(parent, requestId));
       return request;
     }
-    const scrubbed = scrubTarget(lifecycle.redactor, target.path, target.query);
+    const path = scrubPath(lifecycle.redactor, target.path);
     const client = presentAddress(info.remoteAddress, lifecycle.clientAddress);
-    const data = { requestId, method, spanMethod: spanMethod(method), scheme, path: scrubbed.path, client };
-    const { source, spanContext } = serverSpan(lifecycle, parent, info, data.spanMethod);
+    const name = spanMethod(method);
+    const data = { requestId, method, spanMethod: name, scheme, path, query: target.query, client, info };
+    const { source, spanContext } = serverSpan(lifecycle, parent, info, name);
     const request = new HttpObservedRequest(lifecycle, data, source);
-    if (source.span.isRecording()) {
-      const { redactor, requestHeaders } = lifecycle;
-      source.span.setAttributes(
-        requestAttributes(redactor, info, method, scrubbed, scheme, client, requestHeaders),
-      );
-    }
     request.bind(...withLog(spanContext, requestId));
     return request;
   }

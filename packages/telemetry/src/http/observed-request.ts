@@ -5,23 +5,24 @@ import {
   createContextKey,
   type Span,
   SpanStatusCode,
+  TraceFlags,
 } from '@opentelemetry/api';
 import type { RPCMetadata } from '@opentelemetry/core';
 import {
   ATTR_ERROR_TYPE,
-  ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_HEADER,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
-  ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_ENDUSER_ID } from '@opentelemetry/semantic-conventions/incubating';
 import { addLogFields, runWithLogContext } from '../logs/log-context';
+import { RECORD_CONTEXT } from '../logs/record';
 import type { LogContext } from '../logs/types';
+import { type DeferredAttributes, deferAttributes } from '../tracing/deferred-attributes';
 import { ERROR_TYPE_ABORTED, errorTypeOf, safeException } from './error-type';
 import type { Lifecycle } from './lifecycle';
-import { cut, headerAttributes } from './request-attributes';
-import type { HttpResponse, ObservedRequest, RequestEnd } from './types';
+import { cut, headerAttributes, requestAttributes, scrubQuery } from './request-attributes';
+import type { HttpResponse, ObservedRequest, RequestEnd, RequestHeaders, RequestInfo } from './types';
 
 /** Key of the request in its OTel context, for the standalone `setUser`. */
 export const REQUEST_KEY = createContextKey('@fasttodo/telemetry.http-request');
@@ -42,18 +43,29 @@ export interface RequestStart {
   method: string;
   spanMethod: string;
   scheme: string;
+  /** The redacted path. */
   path: string;
+  /** The raw query (redacted only when a span attribute needs it). */
+  query: string | undefined;
   client: string | undefined;
+  info: RequestInfo;
 }
 
-/** One observed request: span, log context, duration and access log, each finished exactly once. */
-export class HttpObservedRequest implements ObservedRequest {
+/**
+ * One observed request: span, log context, duration and access log, each finished exactly once. The span's
+ * attributes are written as they become known when the span is sampled; on a recorded-but-unsampled span
+ * (keep-errors) they are deferred to the moment the export pipeline keeps it, since most such spans are dropped.
+ */
+export class HttpObservedRequest implements ObservedRequest, DeferredAttributes {
   readonly requestId: string;
   readonly responseHeaders: Readonly<Record<string, string>>;
   private readonly startedAt = performance.now();
   private readonly span: Span;
   private readonly rpc: RPCMetadata | undefined;
   private readonly recording: boolean;
+  /** Attributes are written now (sampled span); else deferred (recorded only) or never (not recorded). */
+  private readonly eager: boolean;
+  private responseHeaderValues: RequestHeaders | undefined;
   private ctx!: Context;
   private logContext!: LogContext;
   private route: string | undefined;
@@ -72,6 +84,8 @@ export class HttpObservedRequest implements ObservedRequest {
     this.span = source.span;
     this.rpc = source.rpc;
     this.recording = source.span.isRecording();
+    this.eager = this.recording && (source.span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0;
+    if (this.eager) this.span.setAttributes(this.startAttributes());
   }
 
   /** Binds the context the request runs in (its span, log context and this request). */
@@ -90,16 +104,16 @@ export class HttpObservedRequest implements ObservedRequest {
     this.route = cut(route, MAX_ROUTE);
     if (this.rpc) this.rpc.route = this.route;
     if (!this.recording) return;
-    this.span.setAttribute(ATTR_HTTP_ROUTE, this.route);
+    // The name always: a slow-operation warning names even a span that is not exported.
     this.span.updateName(`${this.data.spanMethod} ${this.route}`);
+    if (this.eager) this.span.setAttribute(ATTR_HTTP_ROUTE, this.route);
   }
 
   setUser(id: string | number): void {
     if ((typeof id !== 'string' && typeof id !== 'number') || id === '') return;
     this.userId = cut(String(id), MAX_USER_ID);
     addLogFields(this.logContext, { user_id: this.userId });
-    if (this.recording)
-      this.span.setAttribute(ATTR_ENDUSER_ID, this.lifecycle.redactor.redactText(this.userId));
+    if (this.eager) this.span.setAttribute(ATTR_ENDUSER_ID, this.lifecycle.redactor.redactText(this.userId));
   }
 
   fail(error: unknown): HttpResponse | undefined {
@@ -127,7 +141,10 @@ export class HttpObservedRequest implements ObservedRequest {
     if (this.ended) return;
     this.ended = true;
     this.errorType ??= ERROR_TYPE_ABORTED;
-    if (this.recording) this.span.setAttribute(ATTR_ERROR_TYPE, this.errorType);
+    if (this.recording) {
+      this.span.setAttribute(ATTR_ERROR_TYPE, this.errorType);
+      if (!this.eager) deferAttributes(this.span, this);
+    }
     if (!this.rpc) this.span.end();
     this.finish(0, undefined);
   }
@@ -152,41 +169,58 @@ export class HttpObservedRequest implements ObservedRequest {
         this.span.setAttribute(ATTR_ERROR_TYPE, this.errorType);
         this.span.setStatus({ code: SpanStatusCode.ERROR, message: this.errorType });
       }
-      if (this.lifecycle.responseHeaders.length > 0) {
-        const attributes: Attributes = {};
-        const { redactor, responseHeaders } = this.lifecycle;
-        headerAttributes(
-          redactor,
-          responseHeaders,
-          result.responseHeaders,
-          ATTR_HTTP_RESPONSE_HEADER,
-          attributes,
-        );
-        this.span.setAttributes(attributes);
-      }
+      this.responseHeaderValues = result.responseHeaders;
+      if (!this.eager) deferAttributes(this.span, this);
+      else if (this.lifecycle.responseHeaders.length > 0) this.span.setAttributes(this.responseAttributes());
     }
     if (!this.rpc) this.span.end();
   }
 
-  private finish(status: number, bytes: number | undefined): void {
-    const seconds = (performance.now() - this.startedAt) / 1000;
-    if (!this.rpc) this.lifecycle.duration.record(seconds, this.metricAttributes(status));
-    if (this.lifecycle.accessLog || this.errorType !== undefined)
-      this.run(() => this.writeLogs(status, seconds, bytes));
+  /** The attributes skipped while the span was only recorded; the export pipeline calls this to keep it. */
+  applyDeferredAttributes(): void {
+    const attributes = this.startAttributes();
+    if (this.route !== undefined) attributes[ATTR_HTTP_ROUTE] = this.route;
+    if (this.userId !== undefined)
+      attributes[ATTR_ENDUSER_ID] = this.lifecycle.redactor.redactText(this.userId);
+    Object.assign(attributes, this.responseAttributes());
+    this.span.setAttributes(attributes);
   }
 
-  private metricAttributes(status: number): Attributes {
-    const attributes: Attributes = {
-      [ATTR_HTTP_REQUEST_METHOD]: this.data.method,
-      [ATTR_URL_SCHEME]: this.data.scheme,
-    };
-    if (this.route !== undefined) attributes[ATTR_HTTP_ROUTE] = this.route;
-    if (status > 0) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = status;
-    if (this.errorType !== undefined) attributes[ATTR_ERROR_TYPE] = this.errorType;
+  private startAttributes(): Attributes {
+    const { redactor, requestHeaders } = this.lifecycle;
+    const { info, method, path, query, scheme, client } = this.data;
+    const target = { path, query: scrubQuery(redactor, query) };
+    return requestAttributes(redactor, info, method, target, scheme, client, requestHeaders);
+  }
+
+  private responseAttributes(): Attributes {
+    const attributes: Attributes = {};
+    const { redactor, responseHeaders } = this.lifecycle;
+    const values = this.responseHeaderValues;
+    headerAttributes(redactor, responseHeaders, values, ATTR_HTTP_RESPONSE_HEADER, attributes);
     return attributes;
   }
 
-  private writeLogs(status: number, seconds: number, bytes: number | undefined): void {
+  private finish(status: number, bytes: number | undefined): void {
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    if (!this.rpc)
+      this.lifecycle.duration.record(
+        seconds,
+        this.lifecycle.metricSets.get(this.data.method, this.data.scheme, this.route, status, this.errorType),
+      );
+    if (this.lifecycle.accessLog || this.errorType !== undefined) {
+      // With a context manager the lines carry the request's context themselves: no second context run.
+      if (this.lifecycle.carriesContext) this.writeLogs(status, seconds, bytes, this.ctx);
+      else this.run(() => this.writeLogs(status, seconds, bytes, undefined));
+    }
+  }
+
+  private writeLogs(
+    status: number,
+    seconds: number,
+    bytes: number | undefined,
+    ctx: Context | undefined,
+  ): void {
     const { logger } = this.lifecycle;
     const fields = {
       method: this.data.method,
@@ -196,8 +230,9 @@ export class HttpObservedRequest implements ObservedRequest {
       duration_ms: Math.round(seconds * 1e6) / 1000,
       response_bytes: bytes ?? null,
       client_address: this.data.client ?? null,
-      ...(this.errorType !== undefined ? { error_type: this.errorType } : {}),
-    };
+      [RECORD_CONTEXT]: ctx,
+    } as Record<string, unknown>;
+    if (this.errorType !== undefined) fields['error_type'] = this.errorType;
     if (this.errorType !== undefined && this.errorType !== ERROR_TYPE_ABORTED) {
       const error = this.failure === undefined ? undefined : safeException(this.failure, (t) => t);
       logger.error('request failed', error === undefined ? fields : { ...fields, error });

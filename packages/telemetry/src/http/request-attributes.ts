@@ -35,12 +35,14 @@ function headerText(value: RequestHeaders[string]): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** The redacted path and query of a raw request target (query `undefined` when absent). */
-export function scrubTarget(redactor: Redactor, path: string, query: string | undefined) {
-  return {
-    path: cut(redactor.redactUrl(path), MAX_URL_PART),
-    query: query === undefined ? undefined : cut(redactor.redactUrl(`?${query}`).slice(1), MAX_URL_PART),
-  };
+/** The redacted path of a raw request target, bounded. */
+export function scrubPath(redactor: Redactor, path: string): string {
+  return cut(redactor.redactUrl(path), MAX_URL_PART);
+}
+
+/** The redacted query of a raw request target, bounded (`undefined` when absent). */
+export function scrubQuery(redactor: Redactor, query: string | undefined): string | undefined {
+  return query === undefined ? undefined : cut(redactor.redactUrl(`?${query}`).slice(1), MAX_URL_PART);
 }
 
 function serverAttributes(info: RequestInfo, out: Attributes): void {

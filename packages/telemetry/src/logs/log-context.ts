@@ -12,9 +12,9 @@ const MAX_FIELDS = 32;
 // active, withLogContext shadows it in the OTel context too, so the carried one is always the innermost.
 const LOG_CONTEXT_KEY = createContextKey('@fasttodo/telemetry.log-context');
 
-/** The log context in effect: the one carried by the OTel context, else `withLogContext`'s store. */
-function activeLogContext(): LogContext | undefined {
-  return (otelContext.active().getValue(LOG_CONTEXT_KEY) as LogContext | undefined) ?? storage.getStore();
+/** The log context in effect: the one carried by the (given, else active) OTel context, else `withLogContext`'s store. */
+function activeLogContext(ctx: Context = otelContext.active()): LogContext | undefined {
+  return (ctx.getValue(LOG_CONTEXT_KEY) as LogContext | undefined) ?? storage.getStore();
 }
 
 /**
@@ -104,11 +104,15 @@ interface SafeContext {
 const safeContexts = new WeakMap<LogContext, SafeContext>();
 
 /**
- * The current context's fields redacted and escaped by `redactor` (the logger's), or `undefined` outside any
- * context. Computed on the first line written in a context and reused by every later line of it.
+ * The current context's fields (or those carried by `ctx`) redacted and escaped by `redactor` (the logger's), or
+ * `undefined` outside any context. Computed on the first line written in a context and reused by every later
+ * line of it.
  */
-export function safeLogContext(redactor: Redactor): Readonly<Record<string, unknown>> | undefined {
-  const context = activeLogContext();
+export function safeLogContext(
+  redactor: Redactor,
+  ctx?: Context,
+): Readonly<Record<string, unknown>> | undefined {
+  const context = activeLogContext(ctx);
   if (!context) return undefined;
   const known = safeContexts.get(context);
   if (known?.redactor === redactor) return known.fields;

@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { type Context, trace } from '@opentelemetry/api';
 import type { Redactor } from '@fasttodo/redact';
 import { detach } from './detach';
 import { safeLogContext } from './log-context';
@@ -8,6 +8,12 @@ import { setOwn } from './own-property';
 export const LEVEL = Symbol.for('level');
 export const MESSAGE = Symbol.for('message');
 export const SPLAT = Symbol.for('splat');
+/**
+ * Where a caller hands the OpenTelemetry context its record belongs to (span and log context), instead of
+ * running the log call inside it: the HTTP lifecycle's closing lines. Symbol.for, so both builds agree; winston
+ * copies symbol keys into the record, the walk ignores them.
+ */
+export const RECORD_CONTEXT = Symbol.for('@fasttodo/telemetry.record-context');
 
 /** Keys the SDK owns; a caller field with one of these names is kept as `_<name>`. */
 const RESERVED = new Set(['timestamp', 'level', 'message', 'service', 'environment']);
@@ -35,9 +41,15 @@ function messageText(safe: unknown): string {
   return typeof safe === 'string' ? safe : JSON.stringify(safe);
 }
 
-/** Adds trace_id, span_id and trace_flags of the active span, if any. */
-function addCorrelation(record: LogRecordFields): void {
-  const span = trace.getActiveSpan();
+/** The context a caller attached to the record, when it is one. */
+function recordContext(info: Record<PropertyKey, unknown>): Context | undefined {
+  const given = info[RECORD_CONTEXT] as Context | undefined;
+  return typeof given?.getValue === 'function' ? given : undefined;
+}
+
+/** Adds trace_id, span_id and trace_flags of the record's span (the active one unless a context was given). */
+function addCorrelation(record: LogRecordFields, given: Context | undefined): void {
+  const span = given === undefined ? trace.getActiveSpan() : trace.getSpan(given);
   if (!span) return;
   const { traceId, spanId, traceFlags } = span.spanContext();
   record['trace_id'] = traceId;
@@ -133,8 +145,9 @@ export function buildRecord(info: Record<PropertyKey, unknown>, ctx: RecordConte
     service: ctx.service,
     environment: ctx.environment,
   };
-  addCorrelation(record);
-  const context = safeLogContext(redactor);
+  const given = recordContext(info);
+  addCorrelation(record, given);
+  const context = safeLogContext(redactor, given);
   if (context !== undefined) append(record, context, SKIP_NONE);
   append(record, fields, direct ? SKIP_MESSAGE_LEVEL : SKIP_MESSAGE);
   return record;

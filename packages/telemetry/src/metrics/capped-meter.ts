@@ -46,6 +46,36 @@ function createGuard(limit: number): Guard {
   };
 }
 
+/** True when `attributes` can never change: frozen, own data properties only, no (mutable) array value. */
+function immutable(attributes: Attributes): boolean {
+  try {
+    if (!Object.isFrozen(attributes)) return false;
+    for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(attributes))) {
+      if (!('value' in descriptor) || (typeof descriptor.value === 'object' && descriptor.value !== null))
+        return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `guard` answered once per immutable attribute object: a caller that reuses one frozen object per series (the
+ * HTTP lifecycle does) pays one WeakMap lookup per recording. The answer cannot change: bounding is
+ * deterministic and a set, once admitted or refused, stays so.
+ */
+function rememberImmutable(guard: Guard): Guard {
+  const known = new WeakMap<Attributes, Attributes | undefined>();
+  return (attributes) => {
+    if (attributes === undefined || typeof attributes !== 'object') return guard(attributes);
+    if (known.has(attributes)) return known.get(attributes);
+    const out = guard(attributes);
+    if (immutable(attributes)) known.set(attributes, out);
+    return out;
+  };
+}
+
 interface CapSettings {
   limit: number;
   bound: AttributeBounder;
@@ -60,7 +90,7 @@ function capMeter(meter: Meter, settings: CapSettings, scope: string): Meter {
     if (!guard) {
       const cap = createGuard(limit);
       // Bound first: values that redact to the same string share one series.
-      guard = (attributes) => cap(bound(attributes));
+      guard = rememberImmutable((attributes) => cap(bound(attributes)));
       guards.set(id, guard);
     }
     return guard;

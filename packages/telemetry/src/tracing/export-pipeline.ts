@@ -1,6 +1,7 @@
 import { TraceFlags } from '@opentelemetry/api';
-import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ResolvedKeepErrors } from '../config/types';
+import { applyDeferredAttributes } from './deferred-attributes';
 import type { DropReporter } from './drop-reporter';
 import { shouldKeep, TraceBuffer } from './keep-errors';
 import { asSampled, isLocalRoot } from './span-copy';
@@ -29,6 +30,16 @@ export class ExportPipelineProcessor implements SpanProcessor {
   }
 
   onStart(): void {}
+
+  /** A local root about to be kept gets the attributes whose computation was deferred until now. */
+  onEnding(span: Span): void {
+    if (!this.buffer || span.spanContext().traceFlags & TraceFlags.SAMPLED) return;
+    try {
+      if (isLocalRoot(span) && shouldKeep(span, this.keepErrors)) applyDeferredAttributes(span);
+    } catch {
+      // Never throw into span.end() in the user's request.
+    }
+  }
 
   onEnd(span: ReadableSpan): void {
     try {
