@@ -19,13 +19,6 @@ const { expressObservability, setUser } = require('@fasttodo/express');
 const send = (res, { status, body }) =>
   body === undefined ? res.status(status).end() : res.status(status).json(body);
 
-// Body-parser errors (400, 413, 415) are answered here: their messages quote the body, which may hold a secret.
-function answerClientErrors(error, _req, res, next) {
-  const result = domain.errorResult(error);
-  if (result.status >= 500) next(error);
-  else send(res, result);
-}
-
 async function main() {
   const { health, service } = await domain.prepareFastTodo({ telemetry, config, setUser });
   const observability = expressObservability({ telemetry, health });
@@ -40,8 +33,7 @@ async function main() {
     });
   }
   app.use((_req, res) => send(res, domain.NOT_FOUND));
-  app.use(answerClientErrors); // before the adapter's handler: a 4xx is not a failure to record
-  app.use(observability.errorHandler);
+  app.use(observability.errorHandler); // records 5xx failures; a 4xx error (body-parser's 400) passes on
   app.use((error, _req, res, _next) => send(res, domain.errorResult(error)));
 
   const server = app.listen(config.port, config.host);

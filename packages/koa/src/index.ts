@@ -26,13 +26,6 @@ function routeOf(ctx: Context): string | undefined {
   return typeof route === 'string' ? route : undefined;
 }
 
-/** A 4xx error (`ctx.throw(404)`, a validation error) is an answer, not a failure of the request. */
-function isClientError(error: unknown): boolean {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
-  const code = status ?? (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof code === 'number' && code >= 400 && code < 500;
-}
-
 /**
  * Ends the request when the response finishes (or aborts it when the client left first). A downstream error
  * counts as a failure only if the answer was a 5xx: an outer handler may turn it into a 4xx.
@@ -96,7 +89,7 @@ export function koaObservability(options: HttpObservabilityOptions): Middleware 
     try {
       await observed.run(next);
     } catch (error) {
-      const response = responder && !isClientError(error) ? observed.fail(error) : undefined;
+      const response = responder ? observed.fail(error) : undefined;
       if (response !== undefined) return write(ctx, response);
       thrown.error = error;
       keepHeaders(error, observed.responseHeaders);

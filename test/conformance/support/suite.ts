@@ -25,21 +25,6 @@ const SECRETS = {
 };
 const GENERIC_500 = 'internal_server_error';
 
-/**
- * Cases an adapter is known to fail until a fix in its src lands. They run as `test.failing`, so the suite
- * turns red the moment the fix makes them pass: then delete the entry.
- * - express: its errorHandler calls fail() on an error with a 4xx status (records a failure; with the error
- *   responder answers 500 instead of the 400).
- */
-const KNOWN_FAILING: Readonly<Record<string, readonly string[]>> = {
-  express: ['client error'],
-  express4: ['client error'],
-};
-
-function testOf(driver: string, known: string): typeof test | typeof test.failing {
-  return KNOWN_FAILING[driver]?.includes(known) ? test.failing : test;
-}
-
 function durationSeries(text: string): string[] {
   return text.split('\n').filter((line) => line.startsWith('http_server_request_duration_seconds_count{'));
 }
@@ -222,25 +207,22 @@ export function runConformance(driver: string): void {
       expect(span.events.filter((e) => e.name === 'exception')).toEqual([]);
     });
 
-    testOf(driver, 'client error')(
-      'an error carrying a 4xx status is an answer, not a failure (also with the error responder)',
-      async () => {
-        for (const [on, id] of [
-          [app, 'req-400'],
-          [guarded, 'req-400-responder'],
-        ] as const) {
-          const reply = await on.send('/invalid', { headers: { 'x-request-id': id } });
-          expect(reply.status).toBe(400);
-          expect(reply.body).not.toContain(GENERIC_500);
-          expect(reply.headers['x-request-id']).toBe(id);
-          const span = await spanOf(id, on);
-          expect(span.status.code).not.toBe(ERROR);
-          expect(span.attributes).not.toHaveProperty('error.type');
-          const lines = (await on.logs()).filter((l) => l['request_id'] === id);
-          expect(lines.map((l) => [l['level'], l['message']])).toEqual([['info', 'request completed']]);
-        }
-      },
-    );
+    test('an error carrying a 4xx status is an answer, not a failure (also with the error responder)', async () => {
+      for (const [on, id] of [
+        [app, 'req-400'],
+        [guarded, 'req-400-responder'],
+      ] as const) {
+        const reply = await on.send('/invalid', { headers: { 'x-request-id': id } });
+        expect(reply.status).toBe(400);
+        expect(reply.body).not.toContain(GENERIC_500);
+        expect(reply.headers['x-request-id']).toBe(id);
+        const span = await spanOf(id, on);
+        expect(span.status.code).not.toBe(ERROR);
+        expect(span.attributes).not.toHaveProperty('error.type');
+        const lines = (await on.logs()).filter((l) => l['request_id'] === id);
+        expect(lines.map((l) => [l['level'], l['message']])).toEqual([['info', 'request completed']]);
+      }
+    });
 
     test('the error responder answers the generic body with the request id, never the message', async () => {
       const reply = await guarded.send('/boom', { headers: { 'x-request-id': 'req-responder' } });

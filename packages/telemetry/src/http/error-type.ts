@@ -12,6 +12,17 @@ export function errorTypeOf(error: unknown): string {
   return typeof name === 'string' && CLASS_NAME.test(name) ? name : ERROR_TYPE_VALUE_OTHER;
 }
 
+/**
+ * An error that carries a 4xx `status`/`statusCode` (body-parser's 400, `createError(404)`, `ctx.throw(422)`): an
+ * answer the framework sends with that status, not a failure of the request.
+ */
+export function isClientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = status ?? statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500;
+}
+
 /** A copy of a thrown value that is safe to record: message and stack redacted, nothing else kept. */
 export function safeException(error: unknown, redactText: (text: string) => string) {
   const e = error instanceof Error ? error : undefined;

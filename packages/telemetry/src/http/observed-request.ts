@@ -19,7 +19,7 @@ import { addLogFields, runWithLogContext } from '../logs/log-context';
 import { RECORD_CONTEXT } from '../logs/record';
 import type { LogContext } from '../logs/types';
 import { type DeferredAttributes, deferAttributes } from '../tracing/deferred-attributes';
-import { ERROR_TYPE_ABORTED, errorTypeOf, safeException } from './error-type';
+import { ERROR_TYPE_ABORTED, errorTypeOf, isClientError, safeException } from './error-type';
 import type { Lifecycle } from './lifecycle';
 import { cut, headerAttributes, requestAttributes, scrubQuery } from './request-attributes';
 import type { HttpResponse, ObservedRequest, RequestEnd, RequestHeaders, RequestInfo } from './types';
@@ -117,6 +117,9 @@ export class HttpObservedRequest implements ObservedRequest, DeferredAttributes 
   }
 
   fail(error: unknown): HttpResponse | undefined {
+    // The framework answers a 4xx error with its status; recording it would also log its message, which a
+    // body parser fills with the body (passwords included).
+    if (isClientError(error)) return undefined;
     if (!this.ended && this.failure === undefined) {
       this.failure = error ?? new Error('undefined thrown');
       this.errorType = errorTypeOf(error);

@@ -123,7 +123,10 @@ export interface ObservedRequest {
   setRoute(route: string): void;
   /** The authenticated user: `user_id` in logs, `enduser.id` on the span, never a metric label. */
   setUser(id: string | number): void;
-  /** A thrown error or rejected promise; returns the generic 500 response when the error responder is on. */
+  /**
+   * A thrown error or rejected promise; returns the generic 500 response when the error responder is on. An
+   * error carrying a 4xx status is an answer, not a failure: nothing is recorded and `undefined` is returned.
+   */
   fail(error: unknown): HttpResponse | undefined;
   /** The response was sent: ends the span, records the duration, writes the access log (once). */
   end(result: RequestEnd): void;
