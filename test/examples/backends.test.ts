@@ -1,21 +1,11 @@
-import {
-  type ReceivedSpan,
-  type Receiver,
-  startReceiver,
-} from '../../packages/telemetry/test/support/receiver';
+import { type ReceivedSpan, useReceiver } from '../../packages/telemetry/test/support/receiver';
 import { useServices } from '../storage/support/services';
 import { FRAMEWORKS, type RunningExample, startExample } from './support';
 
 // Each example on real PostgreSQL and Redis, exporting to the real OTLP receiver: the SQL of POST /todos is a
 // child of the request's SERVER span, and readiness follows Redis down and back up.
 const services = useServices();
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver?.stop();
-});
+const receiverOf = useReceiver();
 
 async function json(url: string, path: string, init: { body?: unknown; token?: string; id?: string } = {}) {
   const response = await fetch(`${url}${path}`, {
@@ -55,7 +45,7 @@ describe.each(FRAMEWORKS)('%s example on PostgreSQL and Redis', (framework) => {
     app = await startExample(framework, {
       DATABASE_URL: services().databaseUrl,
       REDIS_URL: services().redisUrl,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiverOf().url,
       OTEL_TRACES_SAMPLER: 'always_on',
       OTEL_BSP_SCHEDULE_DELAY: '100',
     });
@@ -81,11 +71,11 @@ describe.each(FRAMEWORKS)('%s example on PostgreSQL and Redis', (framework) => {
 
     const isServer = (s: ReceivedSpan) =>
       s.name === 'POST /todos' && s.resource['service.name'] === `fasttodo-${framework}`;
-    const spans = await receiver.waitForSpans((all) => all.some(isServer));
+    const spans = await receiverOf().waitForSpans((all) => all.some(isServer));
     const server = spans.find(isServer);
     expect(server).toBeDefined();
     const children = (
-      await receiver.waitForSpans((all) =>
+      await receiverOf().waitForSpans((all) =>
         all.some((s) => s.parentSpanId === server?.spanId && /insert into todos/i.test(sqlOf(s))),
       )
     ).filter((s) => s.parentSpanId === server?.spanId);

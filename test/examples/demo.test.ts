@@ -1,35 +1,17 @@
 // The main job, end to end: `bash scripts/demo.sh` runs examples/traffic/demo.mjs (after installing and
 // building); here the driver runs as a user runs it, on the built packages, nothing mocked.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { promtoolCheck } from '../../packages/telemetry/test/metrics-helpers';
-import { ROOT, readinessWhileDraining } from './support';
+import { ROOT, readinessWhileDraining, type SpawnedNode, spawnNode } from './support';
 
 const DEMO = join(ROOT, 'examples', 'traffic', 'demo.mjs');
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function runDemo(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, [DEMO, ...args], {
-    env: { ...process.env, NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const append = (chunk: Buffer) => {
-    text += chunk.toString();
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  return { child, output: () => text, exit: once(child, 'exit').then(([code]) => code as number | null) };
+function runDemo(args: string[], env: Record<string, string> = {}): SpawnedNode {
+  return spawnNode([DEMO, ...args], env);
 }
 
 describe('FastTodo demo (bash scripts/demo.sh)', () => {
-  let run: Run;
+  let run: SpawnedNode;
   let code: number | null;
 
   beforeAll(async () => {
@@ -68,7 +50,7 @@ describe('FastTodo demo (bash scripts/demo.sh)', () => {
 });
 
 describe('FastTodo demo --serve', () => {
-  let run: Run;
+  let run: SpawnedNode;
   let url: string;
 
   beforeAll(async () => {

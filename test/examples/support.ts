@@ -9,23 +9,19 @@ export type Framework = (typeof FRAMEWORKS)[number];
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** A running example: its URL, everything it printed so far, and its exit code once it ends. */
-export interface RunningExample {
-  readonly url: string;
+const LISTENING = /^FastTodo \((\w+)\) listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
+
+/** A node process started by a test, everything it printed so far (stdout and stderr), and its exit code. */
+export interface SpawnedNode {
   readonly child: ChildProcess;
   output(): string;
   readonly exit: Promise<number | null>;
 }
 
-const LISTENING = /^FastTodo \((\w+)\) listening on (http:\/\/127\.0\.0\.1:\d+)$/m;
-
-/** Starts `node examples/<framework>-todo` on a free port and waits for its first line. */
-export async function startExample(
-  framework: Framework,
-  env: Record<string, string> = {},
-): Promise<RunningExample> {
-  const child = spawn(process.execPath, [join(ROOT, 'examples', `${framework}-todo`)], {
-    env: { ...process.env, PORT: '0', DRAIN_DELAY_MS: '1500', NODE_ENV: 'development', ...env },
+/** Runs `node <args>` in development mode with `env` added, collecting its output. */
+export function spawnNode(args: string[], env: Record<string, string> = {}): SpawnedNode {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -34,14 +30,35 @@ export async function startExample(
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, output: () => text, exit: once(child, 'exit').then(([code]) => code as number | null) };
+}
+
+/** A running example: its URL besides the process. */
+export interface RunningExample extends SpawnedNode {
+  readonly url: string;
+}
+
+/** Starts `node examples/<framework>-todo` on a free port and waits for its first line. */
+export async function startExample(
+  framework: Framework,
+  env: Record<string, string> = {},
+): Promise<RunningExample> {
+  const {
+    child,
+    output: text,
+    exit,
+  } = spawnNode([join(ROOT, 'examples', `${framework}-todo`)], {
+    PORT: '0',
+    DRAIN_DELAY_MS: '1500',
+    ...env,
+  });
   const deadline = Date.now() + 20_000;
-  while (!LISTENING.test(text)) {
+  while (!LISTENING.test(text())) {
     if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`${framework} example did not start:\n${text}`);
+      throw new Error(`${framework} example did not start:\n${text()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return { url: LISTENING.exec(text)?.[2] ?? '', child, output: () => text, exit };
+  return { url: LISTENING.exec(text())?.[2] ?? '', child, output: text, exit };
 }
 
 /** Every `fasttodo_*` sample of a Prometheus text, keyed by `name{labels}`. */

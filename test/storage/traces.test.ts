@@ -1,25 +1,15 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  type ReceivedSpan,
-  type Receiver,
-  startReceiver,
-} from '../../packages/telemetry/test/support/receiver';
+import { type ReceivedSpan, useReceiver } from '../../packages/telemetry/test/support/receiver';
 import { useServices } from './support/services';
 
 // Child processes on the BUILT packages (`pnpm -s build`): telemetry started with storageInstrumentations(),
 // store calls inside one active span; the real OTLP receiver must get the pg and ioredis spans as its children.
 const services = useServices();
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver?.stop();
-});
+const receiverOf = useReceiver();
 afterEach(async () => {
-  await receiver.clear();
+  await receiverOf().clear();
 });
 
 const CLIENT = 3;
@@ -31,7 +21,7 @@ async function runApp(script: string): Promise<{ traceId: string; spanId: string
       ...process.env,
       DATABASE_URL: services().databaseUrl,
       REDIS_URL: services().redisUrl,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiverOf().url,
     },
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
@@ -47,7 +37,7 @@ describe.each([
 ])('storage spans from the %s build', (_label, script) => {
   it('are children of the active span: SQL text without values, Redis commands without arguments', async () => {
     const app = await runApp(script);
-    const spans = await receiver.waitForSpans((all) =>
+    const spans = await receiverOf().waitForSpans((all) =>
       ['@opentelemetry/instrumentation-pg', '@opentelemetry/instrumentation-ioredis'].every((scope) =>
         all.some((s) => s.scope === scope && s.parentSpanId === app.spanId),
       ),

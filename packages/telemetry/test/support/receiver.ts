@@ -239,3 +239,21 @@ export async function startReceiver(opts: { mode?: ReceiverMode; keep?: boolean 
   };
   return receiver;
 }
+
+/**
+ * Registers `beforeAll`/`afterAll` hooks that start one receiver for a test file and stop it after; the
+ * accessor throws outside a test.
+ */
+export function useReceiver(opts: { mode?: ReceiverMode; keep?: boolean } = {}): () => Receiver {
+  let receiver: Receiver | undefined;
+  beforeAll(async () => {
+    receiver = await startReceiver(opts);
+  });
+  afterAll(async () => {
+    await receiver?.stop();
+  });
+  return () => {
+    if (!receiver) throw new Error('the receiver starts in beforeAll; use it inside a test');
+    return receiver;
+  };
+}
