@@ -1,3 +1,5 @@
+import { connectionUrlProblem } from './storage/connection-url';
+
 /** Settings of the FastTodo service, read from the environment in this one place. */
 export interface FastTodoConfig {
   readonly port: number;
@@ -80,14 +82,8 @@ function hostVar(env: Env): string {
 function urlVar(env: Env, name: string, protocols: readonly string[]): string | undefined {
   const raw = present(env, name);
   if (raw === undefined) return undefined;
-  let protocol = '';
-  try {
-    protocol = new URL(raw).protocol;
-  } catch {
-    // reported below
-  }
-  if (!protocols.includes(protocol))
-    throw new FastTodoConfigError(name, `must be a ${protocols.join(' or ')}// URL (the value is not shown)`);
+  const problem = connectionUrlProblem(raw, protocols); // the storage backends' own rule, checked at start
+  if (problem !== undefined) throw new FastTodoConfigError(name, problem);
   return raw;
 }
 

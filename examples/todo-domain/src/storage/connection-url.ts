@@ -5,8 +5,9 @@ export class StorageConfigError extends TypeError {
   /** The environment variable that holds the bad value, e.g. `DATABASE_URL`. */
   readonly variable: string;
 
-  constructor(variable: string, expected: string, received: unknown) {
-    super(`@fasttodo/todo-domain: ${variable} must be ${expected}, received ${describeUrl(received)}`);
+  /** `problem` reads after the variable's name, e.g. `must be a redis:// URL, received "redis://***@host"`. */
+  constructor(variable: string, problem: string) {
+    super(`@fasttodo/todo-domain: ${variable} ${problem}`);
     this.name = 'StorageConfigError';
     this.variable = variable;
   }
@@ -30,16 +31,19 @@ export function describeUrl(raw: unknown): string {
 }
 
 /**
- * Parses a connection URL from the environment variable `variable`: it must be absolute, use one of
- * `protocols` (e.g. `['postgres:', 'postgresql:']`) and name a host.
+ * What is wrong with `raw` as a connection URL, or `undefined` when it is absolute, uses one of `protocols`
+ * (e.g. `['postgres:', 'postgresql:']`) and names a host. The text never shows a password.
  */
-export function parseConnectionUrl(variable: string, raw: unknown, protocols: readonly string[]): URL {
-  const expected = `a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host`;
+export function connectionUrlProblem(raw: unknown, protocols: readonly string[]): string | undefined {
   // `canParse`, not a caught `new URL()`: Node's invalid-URL error carries the whole input, password included.
-  if (typeof raw !== 'string' || !URL.canParse(raw)) throw new StorageConfigError(variable, expected, raw);
-  const url = new URL(raw);
-  if (!protocols.includes(url.protocol) || url.hostname === '') {
-    throw new StorageConfigError(variable, expected, raw);
-  }
-  return url;
+  const url = typeof raw === 'string' && URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url && protocols.includes(url.protocol) && url.hostname !== '') return undefined;
+  return `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL with a host, received ${describeUrl(raw)}`;
+}
+
+/** Parses a connection URL from the environment variable `variable` by {@link connectionUrlProblem}'s rule. */
+export function parseConnectionUrl(variable: string, raw: unknown, protocols: readonly string[]): URL {
+  const problem = connectionUrlProblem(raw, protocols);
+  if (problem !== undefined) throw new StorageConfigError(variable, problem);
+  return new URL(raw as string);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checks } from '@fasttodo/health';
 import type { Pool } from 'pg';
-import { parseConnectionUrl, StorageConfigError } from './connection-url';
+import { describeUrl, parseConnectionUrl, StorageConfigError } from './connection-url';
 import { requireDriver } from './instrumentations';
 import { type RunQuery, timedQueries } from './postgres-query';
 import { SCHEMA_SQL } from './postgres-schema';
@@ -52,8 +52,7 @@ async function createSchema(pool: Pool, query: RunQuery, url: string): Promise<v
     const reason = (error as { message?: unknown }).message;
     throw new StorageConfigError(
       'DATABASE_URL',
-      `a PostgreSQL database that accepts the connection and the schema (${String(reason)})`,
-      url,
+      `must be a PostgreSQL database that accepts the connection and the schema (${String(reason)}), received ${describeUrl(url)}`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { checks } from '@fasttodo/health';
 import type { Redis, RedisOptions } from 'ioredis';
-import { parseConnectionUrl, StorageConfigError } from './connection-url';
+import { describeUrl, parseConnectionUrl, StorageConfigError } from './connection-url';
 import { requireDriver } from './instrumentations';
 import { replyKey, sessionKey, ttlMilliseconds } from './redis-keys';
 import type { ReplyCache, SessionStore, Storage } from './types';
@@ -63,7 +63,8 @@ async function connect(client: Redis, url: string): Promise<void> {
   } catch (error) {
     client.disconnect();
     const reason = (error as { message?: unknown }).message;
-    throw new StorageConfigError('REDIS_URL', `a reachable Redis server (${String(reason)})`, url);
+    const problem = `must be a reachable Redis server (${String(reason)}), received ${describeUrl(url)}`;
+    throw new StorageConfigError('REDIS_URL', problem);
   }
 }
 
