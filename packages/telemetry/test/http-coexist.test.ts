@@ -1,4 +1,4 @@
-import { type HttpApp, eventually, startHttpApp } from './support/http-harness';
+import { durationSeries, eventually, type HttpApp, startHttpApp } from './support/http-harness';
 import { type Receiver, startReceiver } from './support/receiver';
 
 const SERVER = 2;
@@ -20,12 +20,8 @@ afterAll(async () => {
 });
 
 function durationCounts(text: string, route: string): number[] {
-  return text
-    .split('\n')
-    .filter(
-      (l) =>
-        l.startsWith('http_server_request_duration_seconds_count{') && l.includes(`http_route="${route}"`),
-    )
+  return durationSeries(text)
+    .filter((l) => l.includes(`http_route="${route}"`))
     .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
 }
 

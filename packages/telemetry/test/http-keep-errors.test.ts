@@ -1,6 +1,6 @@
 // Unsampled requests (keep-errors records them) skip their span attributes until the export pipeline keeps
 // the trace: a kept span must carry exactly what a sampled one does, a dropped one is never exported.
-import { type HttpApp, eventually, startHttpApp } from './support/http-harness';
+import { accessLine, type HttpApp, spanOfRequest, startHttpApp } from './support/http-harness';
 import { type ReceivedSpan, type Receiver, startReceiver } from './support/receiver';
 
 let receiver: Receiver;
@@ -19,20 +19,8 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
-async function spanIdOf(requestId: string): Promise<unknown> {
-  const lines = await eventually(app.logs, (all) =>
-    all.some((l) => l['request_id'] === requestId && l['message'] === 'request completed'),
-  );
-  return lines.find((l) => l['request_id'] === requestId && l['message'] === 'request completed')?.[
-    'span_id'
-  ];
-}
-
-async function keptSpan(requestId: string): Promise<ReceivedSpan> {
-  const spanId = await spanIdOf(requestId);
-  const spans = await receiver.waitForSpans((s) => s.some((span) => span.spanId === spanId));
-  return spans.find((span) => span.spanId === spanId) as ReceivedSpan;
-}
+const spanIdOf = async (requestId: string) => (await accessLine(app, requestId))['span_id'];
+const keptSpan = (requestId: string): Promise<ReceivedSpan> => spanOfRequest(app, receiver, requestId);
 
 const headers = (id: string) => ({
   'x-request-id': id,

@@ -1,5 +1,11 @@
 import { connect } from 'node:net';
-import { type HttpApp, eventually, startHttpApp } from './support/http-harness';
+import {
+  accessLine as accessLineOf,
+  durationSeries,
+  type HttpApp,
+  spanOfRequest,
+  startHttpApp,
+} from './support/http-harness';
 import { type ReceivedSpan, type Receiver, startReceiver } from './support/receiver';
 
 const SERVER = 2;
@@ -23,26 +29,8 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
-/** The exported SERVER span of the request that got `requestId`, found through its access-log line. */
-async function spanOf(requestId: string): Promise<ReceivedSpan> {
-  const logs = await eventually(app.logs, (lines) =>
-    lines.some((l) => l['request_id'] === requestId && l['message'] === 'request completed'),
-  );
-  const line = logs.find((l) => l['request_id'] === requestId && l['message'] === 'request completed');
-  const spans = await receiver.waitForSpans((s) => s.some((span) => span.spanId === line?.['span_id']));
-  return spans.find((span) => span.spanId === line?.['span_id']) as ReceivedSpan;
-}
-
-async function accessLine(requestId: string) {
-  const lines = await eventually(app.logs, (all) =>
-    all.some((l) => l['request_id'] === requestId && l['message'] === 'request completed'),
-  );
-  return lines.find((l) => l['request_id'] === requestId && l['message'] === 'request completed') ?? {};
-}
-
-function durationSeries(text: string): string[] {
-  return text.split('\n').filter((line) => line.startsWith('http_server_request_duration_seconds_count{'));
-}
+const spanOf = (requestId: string): Promise<ReceivedSpan> => spanOfRequest(app, receiver, requestId);
+const accessLine = (requestId: string) => accessLineOf(app, requestId);
 
 describe('HTTP lifecycle: spans', () => {
   test('a routed request gets one SERVER span named by the route template with semconv attributes', async () => {

@@ -2,7 +2,12 @@
 // same app in its framework; `<name>.test.ts` calls runConformance('<name>').
 import { randomBytes } from 'node:crypto';
 import { promtoolCheck } from '../../../packages/telemetry/test/metrics-helpers';
-import { eventually } from '../../../packages/telemetry/test/support/http-harness';
+import {
+  accessLine,
+  durationSeries,
+  eventually,
+  spanOfRequest,
+} from '../../../packages/telemetry/test/support/http-harness';
 import {
   type ReceivedSpan,
   type Receiver,
@@ -24,10 +29,6 @@ const SECRETS = {
   card: '4111111111111111',
 };
 const GENERIC_500 = 'internal_server_error';
-
-function durationSeries(text: string): string[] {
-  return text.split('\n').filter((line) => line.startsWith('http_server_request_duration_seconds_count{'));
-}
 
 /**
  * The label sets of every sample except `target_info` (whose pid may hold any digits). Sample values are
@@ -71,17 +72,8 @@ export function runConformance(driver: string): void {
     await receiver?.stop();
   });
 
-  async function accessLine(on: ConformanceApp, requestId: string) {
-    const done = (l: Record<string, unknown>) =>
-      l['request_id'] === requestId && l['message'] === 'request completed';
-    const lines = await eventually(on.logs, (all) => all.some(done));
-    return lines.find(done) ?? {};
-  }
-
-  async function spanOf(requestId: string, on: ConformanceApp = app): Promise<ReceivedSpan> {
-    const line = await accessLine(on, requestId);
-    const spans = await receiver.waitForSpans((s) => s.some((span) => span.spanId === line['span_id']));
-    return spans.find((span) => span.spanId === line['span_id']) as ReceivedSpan;
+  function spanOf(requestId: string, on: ConformanceApp = app): Promise<ReceivedSpan> {
+    return spanOfRequest(on, receiver, requestId);
   }
 
   async function everything(): Promise<string> {

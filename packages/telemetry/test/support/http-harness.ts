@@ -3,14 +3,13 @@ import { existsSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { ReceivedSpan, Receiver } from './receiver';
 import { type Reply, send } from './send';
 
 export type { Reply } from './send';
 
 const DIST = join(__dirname, '..', '..', 'dist', 'index.cjs');
 const SCRIPT = join(__dirname, 'http-app.cjs');
-
-/** A response as the test client saw it. */
 
 /** Handle on a running http-app child process (the reference adapter over the built package). */
 export interface HttpApp {
@@ -89,4 +88,31 @@ export async function eventually<T>(
       throw new Error(`condition not met in ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Anything that returns the JSON log lines written so far (the http-app, a conformance app). */
+type LogSource = { logs(): Promise<Record<string, unknown>[]> };
+
+/** The access-log line (`request completed`) of the request that got `requestId`, once it is written. */
+export async function accessLine(app: LogSource, requestId: string): Promise<Record<string, unknown>> {
+  const done = (l: Record<string, unknown>) =>
+    l['request_id'] === requestId && l['message'] === 'request completed';
+  const lines = await eventually(app.logs, (all) => all.some(done));
+  return lines.find(done) ?? {};
+}
+
+/** The exported SERVER span of the request that got `requestId`, found through its access-log line. */
+export async function spanOfRequest(
+  app: LogSource,
+  receiver: Receiver,
+  requestId: string,
+): Promise<ReceivedSpan> {
+  const line = await accessLine(app, requestId);
+  const spans = await receiver.waitForSpans((s) => s.some((span) => span.spanId === line['span_id']));
+  return spans.find((span) => span.spanId === line['span_id']) as ReceivedSpan;
+}
+
+/** The `http_server_request_duration_seconds_count` samples of a Prometheus text, one per series. */
+export function durationSeries(text: string): string[] {
+  return text.split('\n').filter((line) => line.startsWith('http_server_request_duration_seconds_count{'));
 }
