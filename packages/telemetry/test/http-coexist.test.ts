@@ -1,22 +1,10 @@
-import { durationSeries, eventually, type HttpApp, startHttpApp } from './support/http-harness';
-import { type Receiver, startReceiver } from './support/receiver';
+import { durationSeries, eventually, useTracedHttpApp } from './support/http-harness';
 
 const SERVER = 2;
-let receiver: Receiver;
-let app: HttpApp;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  // The user also registered the official HttpInstrumentation, emitting the stable HTTP metric names.
-  app = await startHttpApp({
-    tracesUrl: receiver.tracesUrl,
-    httpInstrumentation: true,
-    env: { OTEL_SEMCONV_STABILITY_OPT_IN: 'http' },
-  });
-});
-afterAll(async () => {
-  await app?.stop();
-  await receiver?.stop();
+// The user also registered the official HttpInstrumentation, emitting the stable HTTP metric names.
+const { app: appOf, receiver: receiverOf } = useTracedHttpApp({
+  httpInstrumentation: true,
+  env: { OTEL_SEMCONV_STABILITY_OPT_IN: 'http' },
 });
 
 function durationCounts(text: string, route: string): number[] {
@@ -26,15 +14,15 @@ function durationCounts(text: string, route: string): number[] {
 }
 
 test('one SERVER span per request: the instrumentation’s span is reused, named by the route', async () => {
-  const reply = await app.send('/api/v1/todos/7', { headers: { 'x-request-id': 'req-coexist' } });
+  const reply = await appOf().send('/api/v1/todos/7', { headers: { 'x-request-id': 'req-coexist' } });
   expect(reply.status).toBe(200);
-  const lines = await eventually(app.logs, (all) =>
+  const lines = await eventually(appOf().logs, (all) =>
     all.some((l) => l['request_id'] === 'req-coexist' && l['message'] === 'request completed'),
   );
   const traceId = lines.find((l) => l['request_id'] === 'req-coexist')?.['trace_id'];
-  const spans = await receiver.waitForSpans((s) => s.some((span) => span.traceId === traceId));
-  await receiver.settle();
-  const servers = (await receiver.spans()).filter((s) => s.traceId === traceId && s.kind === SERVER);
+  const spans = await receiverOf().waitForSpans((s) => s.some((span) => span.traceId === traceId));
+  await receiverOf().settle();
+  const servers = (await receiverOf().spans()).filter((s) => s.traceId === traceId && s.kind === SERVER);
   expect(servers).toHaveLength(1);
   expect(servers[0]?.scope).toMatch(/instrumentation-http/);
   expect(servers[0]?.attributes['http.route']).toBe('/api/v1/todos/:id');
@@ -50,8 +38,8 @@ test('one SERVER span per request: the instrumentation’s span is reused, named
 });
 
 test('one duration record per request: ours is not recorded beside the instrumentation’s', async () => {
-  for (let i = 0; i < 3; i++) await app.send(`/api/v1/todos/${i}`);
-  const text = await app.metricsText();
+  for (let i = 0; i < 3; i++) await appOf().send(`/api/v1/todos/${i}`);
+  const text = await appOf().metricsText();
   const counts = durationCounts(text, '/api/v1/todos/:id');
   expect(text).not.toMatch(
     /http_server_request_duration_seconds_count\{[^}]*otel_scope_name="@fasttodo\/telemetry"/,

@@ -1,26 +1,16 @@
 // Unsampled requests (keep-errors records them) skip their span attributes until the export pipeline keeps
 // the trace: a kept span must carry exactly what a sampled one does, a dropped one is never exported.
-import { accessLine, type HttpApp, spanOfRequest, startHttpApp } from './support/http-harness';
-import { type ReceivedSpan, type Receiver, startReceiver } from './support/receiver';
+import { accessLine, spanOfRequest, useTracedHttpApp } from './support/http-harness';
+import type { ReceivedSpan } from './support/receiver';
 
-let receiver: Receiver;
-let app: HttpApp;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  app = await startHttpApp({
-    tracesUrl: receiver.tracesUrl,
-    traces: { sampleRatio: 0, keepErrors: { keepSlowerThanMs: 2000 } },
-    http: { captureHeaders: { request: ['x-tenant'] } },
-  });
-});
-afterAll(async () => {
-  await app?.stop();
-  await receiver?.stop();
+const { app: appOf, receiver: receiverOf } = useTracedHttpApp({
+  traces: { sampleRatio: 0, keepErrors: { keepSlowerThanMs: 2000 } },
+  http: { captureHeaders: { request: ['x-tenant'] } },
 });
 
-const spanIdOf = async (requestId: string) => (await accessLine(app, requestId))['span_id'];
-const keptSpan = (requestId: string): Promise<ReceivedSpan> => spanOfRequest(app, receiver, requestId);
+const spanIdOf = async (requestId: string) => (await accessLine(appOf(), requestId))['span_id'];
+const keptSpan = (requestId: string): Promise<ReceivedSpan> =>
+  spanOfRequest(appOf(), receiverOf(), requestId);
 
 const headers = (id: string) => ({
   'x-request-id': id,
@@ -30,7 +20,7 @@ const headers = (id: string) => ({
 });
 
 test('a thrown error keeps the unsampled span with every request and route attribute', async () => {
-  await app.send('/boom?email=bob@example.com&page=3', { headers: headers('kept-thrown') });
+  await appOf().send('/boom?email=bob@example.com&page=3', { headers: headers('kept-thrown') });
   const span = await keptSpan('kept-thrown');
   expect(span.name).toBe('GET /boom');
   expect(span.attributes).toMatchObject({
@@ -51,18 +41,18 @@ test('a thrown error keeps the unsampled span with every request and route attri
 });
 
 test('an explicit 500 with a user keeps the span with enduser.id', async () => {
-  await app.send('/explicit500', { headers: headers('kept-500') });
+  await appOf().send('/explicit500', { headers: headers('kept-500') });
   const span = await keptSpan('kept-500');
   expect(span.attributes).toMatchObject({ 'http.route': '/explicit500', 'http.response.status_code': 500 });
   expect(span.attributes['url.path']).toBe('/explicit500');
 });
 
 test('a successful unsampled request exports no span, and its log line still carries its ids', async () => {
-  await app.send('/api/v1/todos/9', { headers: headers('dropped-ok') });
+  await appOf().send('/api/v1/todos/9', { headers: headers('dropped-ok') });
   const spanId = await spanIdOf('dropped-ok');
   expect(spanId).toMatch(/^[0-9a-f]{16}$/);
   // Flushed after the kept spans above: a later kept span proves the pipeline ran past this one.
-  await app.send('/boom', { headers: headers('kept-after') });
+  await appOf().send('/boom', { headers: headers('kept-after') });
   await keptSpan('kept-after');
-  expect((await receiver.spans()).some((span) => span.spanId === spanId)).toBe(false);
+  expect((await receiverOf().spans()).some((span) => span.spanId === spanId)).toBe(false);
 });

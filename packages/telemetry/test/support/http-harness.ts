@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ReceivedSpan, Receiver } from './receiver';
+import { type ReceivedSpan, type Receiver, startReceiver } from './receiver';
 import { type Reply, send } from './send';
 
 export type { Reply } from './send';
@@ -115,4 +115,32 @@ export async function spanOfRequest(
 /** The `http_server_request_duration_seconds_count` samples of a Prometheus text, one per series. */
 export function durationSeries(text: string): string[] {
   return text.split('\n').filter((line) => line.startsWith('http_server_request_duration_seconds_count{'));
+}
+
+/** Accessors of the receiver and the http-app child that {@link useTracedHttpApp} runs for one test file. */
+export interface TracedHttpApp {
+  app(): HttpApp;
+  receiver(): Receiver;
+}
+
+/**
+ * Registers `beforeAll`/`afterAll` hooks that start a real OTLP receiver and an http-app child exporting to it
+ * (with `config`), and stop both after the file; the accessors throw outside a test.
+ */
+export function useTracedHttpApp(config: Omit<HttpAppConfig, 'tracesUrl'> = {}): TracedHttpApp {
+  let receiver: Receiver | undefined;
+  let app: HttpApp | undefined;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    app = await startHttpApp({ ...config, tracesUrl: receiver.tracesUrl });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await receiver?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the app starts in beforeAll; use it inside a test');
+    return value;
+  };
+  return { app: () => started(app), receiver: () => started(receiver) };
 }
