@@ -1,7 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { createRedactor } from '@fasttodo/redact';
 import { bindLogContext, currentLogContext, withLogContext } from '../src/logs/log-context';
-import { createLogging } from '../src/logs/setup';
 import { captureLogging, settle } from './logs-helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,11 +112,6 @@ test('the function’s return value and thrown errors pass through', async () =>
 });
 
 test('the context is made safe once per context, not on every line; a bind makes it safe again', async () => {
-  const stream = new PassThrough();
-  let output = '';
-  stream.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
   const censored: string[] = [];
   const redactor = createRedactor({
     censor: (value, { rule }) => {
@@ -126,28 +119,17 @@ test('the context is made safe once per context, not on every line; a bind makes
       return '[REDACTED]';
     },
   });
-  const config = {
-    level: 'info',
-    format: 'json',
-    exporter: 'none',
-    serviceName: 's',
-    environment: 'e',
-    stream,
-  } as const;
-  const { logger, shutdown } = createLogging(config, redactor);
+  const log = captureLogging({}, redactor);
   withLogContext({ request_id: 'r', token: 'ctx-secret\n' }, () => {
-    for (let i = 0; i < 5; i++) logger.info('line', { i });
+    for (let i = 0; i < 5; i++) log.logger.info('line', { i });
     bindLogContext({ password: 'bound-secret' });
-    for (let i = 0; i < 5; i++) logger.info('line', { i });
+    for (let i = 0; i < 5; i++) log.logger.info('line', { i });
   });
-  await shutdown();
+  await log.shutdown();
   expect(censored.filter((c) => c.includes('ctx-secret'))).toHaveLength(2);
   expect(censored.filter((c) => c.includes('bound-secret'))).toHaveLength(1);
-  const records = output
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+  const records = log.records();
   expect(records).toHaveLength(10);
   expect(records[9]).toMatchObject({ request_id: 'r', token: '[REDACTED]', password: '[REDACTED]' });
-  expect(output).not.toContain('secret');
+  expect(log.lines().join('\n')).not.toContain('secret');
 });

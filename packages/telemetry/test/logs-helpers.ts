@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createRedactor } from '@fasttodo/redact';
+import { createRedactor, type Redactor } from '@fasttodo/redact';
 import { createLogging } from '../src/logs/setup';
 import type { Logging, LogsSetup } from '../src/logs/types';
 
@@ -12,8 +12,11 @@ export interface CapturedLogging extends Logging {
   records(): Record<string, unknown>[];
 }
 
-/** Creates a logger for tests; `createLogging` with a PassThrough as destination. */
-export function captureLogging(overrides: Partial<LogsSetup> = {}): CapturedLogging {
+/** Creates a logger for tests; `createLogging` with a PassThrough as destination and `redactor` (default one). */
+export function captureLogging(
+  overrides: Partial<LogsSetup> = {},
+  redactor: Redactor = createRedactor(),
+): CapturedLogging {
   const stream = new PassThrough();
   let output = '';
   stream.on('data', (chunk: Buffer) => {
@@ -28,7 +31,7 @@ export function captureLogging(overrides: Partial<LogsSetup> = {}): CapturedLogg
     stream,
     ...overrides,
   };
-  const logging = createLogging(config, createRedactor());
+  const logging = createLogging(config, redactor);
   const lines = () => output.split('\n').slice(0, -1);
   return { ...logging, stream, lines, records: () => lines().map((line) => JSON.parse(line)) };
 }

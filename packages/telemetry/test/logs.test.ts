@@ -163,28 +163,11 @@ describe('JSON records', () => {
 
   test('a value the redactor shares across records is escaped in a copy, never in place', async () => {
     const shared = { reason: 'line\nbreak', list: ['a\tb'] };
-    const redactor = createRedactor({ censor: () => shared });
-    const stream = new PassThrough();
-    let output = '';
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const config = {
-      level: 'info',
-      format: 'json',
-      exporter: 'none',
-      serviceName: 's',
-      environment: 'e',
-      stream,
-    } as const;
-    const { logger, shutdown } = createLogging(config, redactor);
-    logger.info('one', { password: 'p1' });
-    logger.info('two', { password: 'p2' });
-    await shutdown();
-    const records = output
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const log = captureLogging({}, createRedactor({ censor: () => shared }));
+    log.logger.info('one', { password: 'p1' });
+    log.logger.info('two', { password: 'p2' });
+    await log.shutdown();
+    const records = log.records();
     for (const record of records) {
       expect(record['password']).toEqual({ reason: 'line\\nbreak', list: ['a\\tb'] });
     }
@@ -346,31 +329,19 @@ describe('hostile values never throw and stay bounded', () => {
   });
 
   test('a censor that throws costs the data, never the call', async () => {
-    const stream = new PassThrough();
-    let output = '';
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
     const failing = createRedactor({
       censor: () => {
         throw new Error('censor');
       },
     });
-    const config = {
-      level: 'info',
-      format: 'json',
-      exporter: 'none',
-      serviceName: 's',
-      environment: 'e',
-      stream,
-    } as const;
-    const { logger, shutdown } = createLogging(config, failing);
+    const log = captureLogging({}, failing);
     expect(() =>
-      logger.info('secret alice@example.com', { password: 'p', note: 'bob@example.com' }),
+      log.logger.info('secret alice@example.com', { password: 'p', note: 'bob@example.com' }),
     ).not.toThrow();
-    await shutdown();
-    const record = JSON.parse(output.trim());
-    expect(record).toMatchObject({ password: '[REDACTED]' });
+    await log.shutdown();
+    const output = log.lines().join('\n');
+    expect(log.records()).toHaveLength(1);
+    expect(log.records()[0]).toMatchObject({ password: '[REDACTED]' });
     expect(output).not.toContain('alice@example.com');
     expect(output).not.toContain('bob@example.com');
     expect(output).not.toContain('"p"');
