@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { TEN_FIELDS, TWO_FIELDS } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RECEIVER = join(here, '..', '..', 'packages', 'telemetry', 'test', 'support', 'otlp-receiver.mjs');
@@ -70,20 +71,6 @@ function countLines(chunk) {
   for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
   return n;
 }
-
-const TWO_FIELDS = { route: '/todos', status: 200 };
-const TEN_FIELDS = {
-  route: '/todos',
-  status: 200,
-  method: 'GET',
-  user_id: 'u-123',
-  todo_id: 42,
-  duration_ms: 12.5,
-  cache: 'hit',
-  region: 'eu-west-1',
-  retries: 0,
-  tags: ['a', 'b'],
-};
 
 async function ours(endpoint) {
   const sink = await countingStream();

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { TEN_FIELDS, TWO_FIELDS } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, '..', '..', 'packages', 'telemetry', 'package.json'));
@@ -15,19 +16,6 @@ const { startTelemetry } = await import(process.env.BENCH_TELEMETRY_ENTRY || '@f
 
 const BATCH = 5000;
 const ROUNDS = 15;
-const TWO = { route: '/todos', status: 200 };
-const TEN = {
-  route: '/todos',
-  status: 200,
-  method: 'GET',
-  user_id: 'u-123',
-  todo_id: 42,
-  duration_ms: 12.5,
-  cache: 'hit',
-  region: 'eu-west-1',
-  retries: 0,
-  tags: ['a', 'b'],
-};
 
 function countingStream() {
   const stream = new Writable({
@@ -92,8 +80,8 @@ async function compare(label, fields) {
 
 const only = process.argv[2];
 const rows = [];
-if (only !== '10') rows.push(await compare('2 fields', TWO));
-if (only !== '2') rows.push(await compare('10 fields', TEN));
+if (only !== '10') rows.push(await compare('2 fields', TWO_FIELDS));
+if (only !== '2') rows.push(await compare('10 fields', TEN_FIELDS));
 console.table(
   rows.map((r) => ({
     record: r.record,
