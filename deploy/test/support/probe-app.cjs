@@ -4,7 +4,7 @@
 // manifests name paths the SDK serves and timings that fit its drain. First stdout line: the URL it listens on.
 const http = require('node:http');
 const { createHealth, installGracefulShutdown } = require('../../../packages/health/dist/index.cjs');
-const { createHttpObservability, startTelemetry } = require('../../../packages/telemetry/dist/index.cjs');
+const { createHttpObservability, requestInfo, startTelemetry } = require('../../../packages/telemetry/dist/index.cjs');
 
 const telemetry = startTelemetry({
   serviceName: 'probe-app',
@@ -15,14 +15,7 @@ const health = createHealth({ version: '1.0.0', checks: [{ name: 'noop', check: 
 const observability = createHttpObservability({ telemetry, health });
 
 const server = http.createServer(async (req, res) => {
-  const info = {
-    method: req.method,
-    url: req.url,
-    headers: req.headers,
-    remoteAddress: req.socket.remoteAddress,
-    scheme: 'http',
-  };
-  const endpoint = observability.endpoint(info);
+  const endpoint = observability.endpoint(requestInfo(req));
   if (!endpoint) {
     res.writeHead(404).end();
     return;

@@ -8,7 +8,7 @@ const config = JSON.parse(process.argv[2] ?? '{}');
 Object.assign(process.env, config.env ?? {});
 const { context, propagation, trace } = require('@opentelemetry/api');
 const telemetryPackage = require('../../dist/index.cjs');
-const { createHttpObservability, setUser, startTelemetry } = telemetryPackage;
+const { createHttpObservability, requestInfo, setUser, startTelemetry } = telemetryPackage;
 
 const logLines = [];
 const logStream = new Writable({
@@ -120,14 +120,7 @@ function match(method, path) {
 
 // The reference adapter: only translates node:http into the lifecycle's plain data.
 async function handle(req, res) {
-  const info = {
-    method: req.method,
-    url: req.url,
-    headers: req.headers,
-    remoteAddress: req.socket.remoteAddress,
-    scheme: 'http',
-    httpVersion: req.httpVersion,
-  };
+  const info = requestInfo(req);
   const endpoint = observability.endpoint(info);
   if (endpoint) {
     const r = await endpoint;
