@@ -4,7 +4,11 @@
 // manifests name paths the SDK serves and timings that fit its drain. First stdout line: the URL it listens on.
 const http = require('node:http');
 const { createHealth, installGracefulShutdown } = require('../../../packages/health/dist/index.cjs');
-const { createHttpObservability, requestInfo, startTelemetry } = require('../../../packages/telemetry/dist/index.cjs');
+const {
+  createHttpObservability,
+  requestInfo,
+  startTelemetry,
+} = require('../../../packages/telemetry/dist/index.cjs');
 
 const telemetry = startTelemetry({
   serviceName: 'probe-app',
