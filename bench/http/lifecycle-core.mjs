@@ -15,7 +15,11 @@ const telemetry = startTelemetry(
   {
     serviceName: 'bench',
     environment: 'production',
-    traces: { sampleRatio: ratio, exporter: 'none' },
+    traces: {
+      sampleRatio: ratio,
+      exporter: 'none',
+      keepErrors: { enabled: process.env.BENCH_KEEP_ERRORS !== '0' },
+    },
     logs: { format: 'json', level: 'info', stream: file },
   },
   {},

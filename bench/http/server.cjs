@@ -45,15 +45,25 @@ function startOtel() {
   return prometheus;
 }
 
-// BENCH_LOG_SINK=discard: a stream that drops every line, to measure what the file I/O itself costs.
+// Where the access log goes (BENCH_LOG_SINK): `file` (default) is a file written the way Node writes a process's
+// stdout redirected to a file (the SDK's default destination: one synchronous write per line); `stream` is
+// fs.createWriteStream (each write a libuv thread-pool job, which on the pinned core preempts the server);
+// `discard` drops every line, to measure what the I/O itself costs.
 function logSink() {
-  if (process.env.BENCH_LOG_SINK === 'discard') {
-    const { Writable } = require('node:stream');
-    return new Writable({ write: (_chunk, _encoding, done) => done() });
-  }
-  const file = createWriteStream(join(tmpdir(), `bench-http-access-${process.pid}.log`));
-  process.on('exit', () => require('node:fs').rmSync(file.path, { force: true }));
-  return file;
+  const { Writable } = require('node:stream');
+  const fs = require('node:fs');
+  const sink = process.env.BENCH_LOG_SINK ?? 'file';
+  if (sink === 'discard') return new Writable({ write: (_chunk, _encoding, done) => done() });
+  const path = join(tmpdir(), `bench-http-access-${process.pid}.log`);
+  process.on('exit', () => fs.rmSync(path, { force: true }));
+  if (sink === 'stream') return createWriteStream(path);
+  const fd = fs.openSync(path, 'w');
+  return new Writable({
+    write(chunk, _encoding, done) {
+      fs.writeSync(fd, chunk);
+      done();
+    },
+  });
 }
 
 function startOurs() {

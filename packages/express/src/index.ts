@@ -49,7 +49,6 @@ function send(res: ServerResponse, response: HttpResponse): void {
  */
 export function expressObservability(options: HttpObservabilityOptions): ExpressObservability {
   const http = createHttpObservability(options);
-  const captureResponse = (options.captureHeaders?.response?.length ?? 0) > 0;
   const requests = new WeakMap<IncomingMessage, { request: ObservedRequest; resolveRoute(): void }>();
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
@@ -73,7 +72,7 @@ export function expressObservability(options: HttpObservabilityOptions): Express
       request.end({
         statusCode: res.statusCode,
         responseBytes: Number.isFinite(length) ? length : undefined,
-        responseHeaders: captureResponse ? (res.getHeaders() as RequestHeaders) : undefined,
+        responseHeaders: http.capturesResponseHeaders ? (res.getHeaders() as RequestHeaders) : undefined,
       });
     });
     res.once('close', () => {

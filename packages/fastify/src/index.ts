@@ -69,7 +69,7 @@ async function observability(app: FastifyInstance, options: HttpObservabilityOpt
     observed?.end({
       statusCode: reply.statusCode,
       responseBytes: bytesOf(reply),
-      responseHeaders: reply.getHeaders(),
+      responseHeaders: lifecycle.capturesResponseHeaders ? reply.getHeaders() : undefined,
     });
     next();
   });

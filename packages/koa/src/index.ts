@@ -30,7 +30,12 @@ function routeOf(ctx: Context): string | undefined {
  * Ends the request when the response finishes (or aborts it when the client left first). A downstream error
  * counts as a failure only if the answer was a 5xx: an outer handler may turn it into a 4xx.
  */
-function finishWith(ctx: Context, observed: ObservedRequest, thrown: { error?: unknown }): void {
+function finishWith(
+  ctx: Context,
+  observed: ObservedRequest,
+  thrown: { error?: unknown },
+  capturesHeaders: boolean,
+): void {
   const res = ctx.res;
   const setRoute = () => {
     const route = routeOf(ctx);
@@ -43,7 +48,7 @@ function finishWith(ctx: Context, observed: ObservedRequest, thrown: { error?: u
     observed.end({
       statusCode: res.statusCode,
       responseBytes: Number.isFinite(length) ? length : undefined,
-      responseHeaders: res.getHeaders(),
+      responseHeaders: capturesHeaders ? res.getHeaders() : undefined,
     });
   });
   res.once('close', () => {
@@ -85,7 +90,7 @@ export function koaObservability(options: HttpObservabilityOptions): Middleware 
     const observed = lifecycle.start(info);
     ctx.set(observed.responseHeaders);
     const thrown: { error?: unknown } = {};
-    finishWith(ctx, observed, thrown);
+    finishWith(ctx, observed, thrown, lifecycle.capturesResponseHeaders);
     try {
       await observed.run(next);
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { TelemetryOptions } from '@fasttodo/telemetry';
 import { context, propagation, trace } from '@opentelemetry/api';
+import { LogLines } from './support/log-lines';
 
 /** A fresh copy of a module, as a second install or the other build (ESM vs CJS) of the package would be. */
 function loadCopy<T>(path: string): T {
@@ -49,5 +50,32 @@ describe('process-wide state shared by two copies of the package', () => {
       await first.shutdown();
     }
     await b.startTelemetry(quiet, {}).shutdown();
+  });
+
+  it('a request observed through one copy, with telemetry started by the other, logs the user set through it', async () => {
+    const [a, b] = [telemetryCopy(), telemetryCopy()];
+    const logs = new LogLines();
+    const telemetry = a.startTelemetry(
+      { metrics: { enabled: false }, logs: { format: 'json', stream: logs } },
+      {},
+    );
+    try {
+      const http = b.createHttpObservability({ telemetry });
+      const request = http.start({ method: 'GET', url: '/me', headers: { 'x-request-id': 'cross-1' } });
+      request.run(() => {
+        telemetry.logger.info('before user');
+        b.setUser('user-7');
+        telemetry.logger.info('after user');
+      });
+      request.end({ statusCode: 200 });
+      const users = logs.lines.map((l) => [l['message'], l['request_id'], l['user_id']]);
+      expect(users).toEqual([
+        ['before user', 'cross-1', undefined],
+        ['after user', 'cross-1', 'user-7'],
+        ['request completed', 'cross-1', 'user-7'],
+      ]);
+    } finally {
+      await telemetry.shutdown();
+    }
   });
 });

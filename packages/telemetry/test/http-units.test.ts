@@ -8,7 +8,7 @@ import {
 import { context, propagation, trace } from '@opentelemetry/api';
 import fc from 'fast-check';
 import { currentLogContext, withLogContext } from '../src/logs/log-context';
-import { presentAddress, truncateAddress } from '../src/http/client-address';
+import { addressPresenter, presentAddress, truncateAddress } from '../src/http/client-address';
 import { errorTypeOf } from '../src/http/error-type';
 import { networkList, scrapeClient } from '../src/http/network-access';
 import { requestAttributes } from '../src/http/request-attributes';
@@ -54,6 +54,23 @@ describe('request id', () => {
 });
 
 describe('client address', () => {
+  test('the remembering presenter answers what presentAddress answers, for any sequence of addresses', () => {
+    const address = fc.oneof(
+      fc.constant(undefined),
+      fc.ipV4(),
+      fc.ipV6(),
+      fc.ipV4().map((a) => `::ffff:${a}`),
+      fc.string({ maxLength: 20 }),
+    );
+    const mode = fc.constantFrom('truncate' as const, 'full' as const, 'omit' as const);
+    fc.assert(
+      fc.property(mode, fc.array(address, { maxLength: 12 }), (m, addresses) => {
+        const present = addressPresenter(m);
+        for (const a of [...addresses, ...addresses]) expect(present(a)).toBe(presentAddress(a, m));
+      }),
+    );
+  });
+
   test.each([
     ['192.168.1.77', '192.168.1.0'],
     ['::ffff:10.1.2.3', '10.1.2.0'],

@@ -48,3 +48,21 @@ export function presentAddress(address: string | undefined, mode: ClientAddressM
   const plain = unmapIPv4(address);
   return isIPv4(plain) || isIPv6(plain) ? plain : undefined;
 }
+
+/**
+ * {@link presentAddress} for one mode, remembering the last answer: the requests of a keep-alive connection
+ * (and of one proxy) share their address.
+ */
+export function addressPresenter(
+  mode: ClientAddressMode,
+): (address: string | undefined) => string | undefined {
+  let last: string | undefined;
+  let presented: string | undefined;
+  return (address) => {
+    if (address !== last) {
+      presented = presentAddress(address, mode);
+      last = address;
+    }
+    return presented;
+  };
+}

@@ -10,9 +10,8 @@ import {
 } from '@opentelemetry/api';
 import { getRPCMetadata, RPCType } from '@opentelemetry/core';
 import { METRIC_HTTP_SERVER_REQUEST_DURATION } from '@opentelemetry/semantic-conventions';
-import { bindLogContext, carriedLogContext, withCarriedLogContext } from '../logs/log-context';
-import type { LogContext } from '../logs/types';
-import { presentAddress } from './client-address';
+import { bindLogContext } from '../logs/log-context';
+import { addressPresenter } from './client-address';
 import { buildEndpoints, pathOf, serveEndpoint } from './endpoints';
 import { MetricAttributeSets } from './metric-attributes';
 import type { Lifecycle } from './lifecycle';
@@ -21,6 +20,7 @@ import { HttpObservedRequest, MAX_USER_ID, REQUEST_KEY, type SpanSource } from '
 import { resolveHttpOptions } from './options';
 import { cut, scrubPath } from './request-attributes';
 import { resolveRequestId } from './request-id';
+import { RequestLog } from './request-log';
 import type { HttpObservability, HttpObservabilityOptions, ObservedRequest, RequestInfo } from './types';
 
 const PROBE_KEY = createContextKey('@fasttodo/telemetry.context-probe');
@@ -40,12 +40,12 @@ function lifecycleOf(options: ReturnType<typeof resolveHttpOptions>): Lifecycle 
       description: 'Duration of HTTP server requests.',
     }),
     metricSets: new MetricAttributeSets(),
-    logger: telemetry.logger,
+    requestLog: new RequestLog(telemetry.logger),
     redactor: telemetry.redactor,
     carriesContext: contextPropagates(),
     requestHeaders: options.requestHeaders,
     responseHeaders: options.responseHeaders,
-    clientAddress: options.clientAddress,
+    presentClient: addressPresenter(options.clientAddress),
     accessLog: options.accessLog,
     errorResponder: options.errorResponder,
   };
@@ -117,7 +117,9 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
 
   function start(given: RequestInfo): ObservedRequest {
     const info = wellFormed(given);
-    const requestId = resolveRequestId(info.headers['x-request-id']);
+    const incomingId = info.headers['x-request-id'];
+    const requestId = resolveRequestId(incomingId);
+    const generated = requestId !== incomingId;
     const target = splitTarget(info.url);
     const method = normalizeMethod(info.method);
     const scheme = info.scheme === 'https' ? 'https' : 'http';
@@ -125,16 +127,16 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
     if (excluded.has(target.path)) {
       const data = { ...target, requestId, method, spanMethod: '', scheme, client: undefined, info };
       const request = new UnobservedRequest(lifecycle, data, noSpan);
-      request.bind(...withLog(parent, requestId));
+      request.bind(...lifecycle.requestLog.bind(parent, requestId, generated));
       return request;
     }
     const path = scrubPath(lifecycle.redactor, target.path);
-    const client = presentAddress(info.remoteAddress, lifecycle.clientAddress);
+    const client = lifecycle.presentClient(info.remoteAddress);
     const name = spanMethod(method);
     const data = { requestId, method, spanMethod: name, scheme, path, query: target.query, client, info };
     const { source, spanContext } = serverSpan(lifecycle, parent, info, name);
     const request = new HttpObservedRequest(lifecycle, data, source);
-    request.bind(...withLog(spanContext, requestId));
+    request.bind(...lifecycle.requestLog.bind(spanContext, requestId, generated));
     return request;
   }
 
@@ -144,12 +146,8 @@ export function createHttpObservability(options: HttpObservabilityOptions): Http
       return handler === undefined ? undefined : serveEndpoint(handler, info);
     },
     start,
+    capturesResponseHeaders: resolved.responseHeaders.length > 0,
   };
-}
-
-function withLog(parent: Context, requestId: string): [Context, LogContext] {
-  const ctx = withCarriedLogContext(parent, { request_id: requestId });
-  return [ctx, carriedLogContext(ctx) ?? {}];
 }
 
 /**

@@ -16,7 +16,6 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { ATTR_ENDUSER_ID } from '@opentelemetry/semantic-conventions/incubating';
 import { addLogFields, runWithLogContext } from '../logs/log-context';
-import { RECORD_CONTEXT } from '../logs/record';
 import type { LogContext } from '../logs/types';
 import { type DeferredAttributes, deferAttributes } from '../tracing/deferred-attributes';
 import { ERROR_TYPE_ABORTED, errorTypeOf, isClientError, safeException } from './error-type';
@@ -206,40 +205,18 @@ export class HttpObservedRequest implements ObservedRequest, DeferredAttributes 
 
   private finish(status: number, bytes: number | undefined): void {
     const seconds = (performance.now() - this.startedAt) / 1000;
+    const { lifecycle, data, route, errorType } = this;
     if (!this.rpc)
-      this.lifecycle.duration.record(
+      lifecycle.duration.record(
         seconds,
-        this.lifecycle.metricSets.get(this.data.method, this.data.scheme, this.route, status, this.errorType),
+        lifecycle.metricSets.get(data.method, data.scheme, route, status, errorType),
       );
-    if (this.lifecycle.accessLog || this.errorType !== undefined) {
-      // With a context manager the lines carry the request's context themselves: no second context run.
-      if (this.lifecycle.carriesContext) this.writeLogs(status, seconds, bytes, this.ctx);
-      else this.run(() => this.writeLogs(status, seconds, bytes, undefined));
-    }
-  }
-
-  private writeLogs(
-    status: number,
-    seconds: number,
-    bytes: number | undefined,
-    ctx: Context | undefined,
-  ): void {
-    const { logger } = this.lifecycle;
-    const fields = {
-      method: this.data.method,
-      route: this.route ?? null,
-      path: this.data.path,
-      status: status > 0 ? status : null,
-      duration_ms: Math.round(seconds * 1e6) / 1000,
-      response_bytes: bytes ?? null,
-      client_address: this.data.client ?? null,
-      [RECORD_CONTEXT]: ctx,
-    } as Record<string, unknown>;
-    if (this.errorType !== undefined) fields['error_type'] = this.errorType;
-    if (this.errorType !== undefined && this.errorType !== ERROR_TYPE_ABORTED) {
-      const error = this.failure === undefined ? undefined : safeException(this.failure, (t) => t);
-      logger.error('request failed', error === undefined ? fields : { ...fields, error });
-    }
-    if (this.lifecycle.accessLog) logger.info('request completed', fields);
+    if (!lifecycle.accessLog && errorType === undefined) return;
+    const { method, path, client } = data;
+    const outcome = { method, route, path, status, seconds, bytes, client, errorType };
+    // With a context manager the lines carry the request's context themselves: no second context run.
+    if (lifecycle.carriesContext)
+      lifecycle.requestLog.close(outcome, this.failure, lifecycle.accessLog, this.ctx);
+    else this.run(() => lifecycle.requestLog.close(outcome, this.failure, lifecycle.accessLog, undefined));
   }
 }

@@ -143,4 +143,6 @@ export interface HttpObservability {
   endpoint(info: RequestInfo): Promise<HttpResponse> | undefined;
   /** Starts observing a request that is not an endpoint. */
   start(info: RequestInfo): ObservedRequest;
+  /** True when response headers are captured: only then does `end()` need `responseHeaders`. */
+  readonly capturesResponseHeaders: boolean;
 }

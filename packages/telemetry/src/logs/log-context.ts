@@ -7,6 +7,9 @@ import type { LogContext } from './types';
 // On globalThis, so the ESM and the CJS build loaded in one process share one context.
 const storage = globalState().logContext;
 const MAX_FIELDS = 32;
+// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
+// bindLogContext drops the entry of the context it changed.
+const safeContexts = globalState().safeLogContexts;
 // A request's log context rides in the OpenTelemetry context beside its span, so one AsyncLocalStorage run
 // carries both; createContextKey uses Symbol.for, so both builds read the same key. While such a context is
 // active, withLogContext shadows it in the OTel context too, so the carried one is always the innermost.
@@ -93,16 +96,6 @@ export function currentLogContext(): Readonly<LogContext> | undefined {
   return activeLogContext();
 }
 
-/** A context's fields as the redactor made them safe (redacted, escaped), with the redactor that did it. */
-interface SafeContext {
-  readonly redactor: Redactor;
-  readonly fields: Readonly<Record<string, unknown>>;
-}
-
-// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
-// bindLogContext drops the entry of the context it changed.
-const safeContexts = new WeakMap<LogContext, SafeContext>();
-
 /**
  * The current context's fields (or those carried by `ctx`) redacted and escaped by `redactor` (the logger's), or
  * `undefined` outside any context. Computed on the first line written in a context and reused by every later
@@ -120,6 +113,15 @@ export function safeLogContext(
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
   safeContexts.set(context, { redactor, fields });
   return fields;
+}
+
+/** Records that `fields` is what `redactor` makes of `context` (its creator knows, e.g. a generated request id). */
+export function rememberSafeLogContext(
+  context: LogContext,
+  redactor: Redactor,
+  fields: Readonly<Record<string, unknown>>,
+): void {
+  safeContexts.set(context, { redactor, fields });
 }
 
 /** Runs `fn` with exactly `logContext` in effect (no copy): the HTTP lifecycle's fallback without a context manager. */

@@ -8,11 +8,13 @@ import { createOtlpTransport } from './otlp-transport';
 import type { OtlpTransport } from './otlp-transport';
 import { LEVEL, MESSAGE, buildRecord } from './record';
 import type { RecordContext } from './record';
-import type { Logging, LogsSetup, TransportStream } from './types';
+import type { Logging, LogsSetup } from './types';
 import { detachRecordArgument } from './detach';
+import { attachSafeRecordWriter } from './safe-record-writer';
 
 const LEVELS = winston.config.npm.levels;
 const SHUTDOWN_TIMEOUT_MS = 2000;
+const EOL = '\n';
 /** Log bounds used unless the user's redact options set their own: a line stays small. */
 const LOG_MAX_NODES = 2000;
 const LOG_MAX_STRING = 8192;
@@ -48,8 +50,10 @@ function useColors(config: LogsSetup, stream: NodeJS.WritableStream): boolean {
 function recordFormat(
   ctx: RecordContext,
   render: (record: Record<string, unknown>) => string,
+  prebuilt: WeakSet<object>,
 ): winston.Logform.Format {
   return winston.format((info) => {
+    if (prebuilt.has(info)) return info;
     const raw = info as unknown as Record<PropertyKey, unknown>;
     let record: Record<string, unknown>;
     try {
@@ -102,9 +106,9 @@ function guardLogger(logger: Logger, isClosed: () => boolean): void {
   }
 }
 
-function defaultTransports(config: LogsSetup): TransportStream[] {
-  const stream = config.stream ?? process.stdout;
-  return [new winston.transports.Stream({ stream, eol: '\n' })];
+/** The default transport: JSON or pretty lines to `config.stream` (stdout unless set). */
+function defaultTransport(config: LogsSetup): winston.transports.StreamTransportInstance {
+  return new winston.transports.Stream({ stream: config.stream ?? process.stdout, eol: EOL });
 }
 
 function finished(logger: Logger): Promise<void> {
@@ -149,11 +153,13 @@ export function createLogging(config: LogsSetup, redactor: Redactor): Logging {
     environment: escapeControlChars(config.environment),
   };
   const otlp = otlpTransport(config);
-  const transports = [...(config.transports ?? defaultTransports(config)), ...(otlp ? [otlp.transport] : [])];
+  const prebuilt = new WeakSet<object>();
+  const own = config.transports === undefined ? defaultTransport(config) : undefined;
+  const transports = [...(config.transports ?? (own ? [own] : [])), ...(otlp ? [otlp.transport] : [])];
   const logger = winston.createLogger({
     level: config.level,
     levels: LEVELS,
-    format: recordFormat(ctx, render),
+    format: recordFormat(ctx, render, prebuilt),
     transports,
     // An empty transport list means "discard": winston would otherwise print every record to stderr.
     silent: transports.length === 0,
@@ -163,6 +169,9 @@ export function createLogging(config: LogsSetup, redactor: Redactor): Logging {
   logger.on('error', () => {});
   let closed = false;
   guardLogger(logger, () => closed);
+  // The SDK's own lines may skip winston's object streams only when the default transport is the only one.
+  const direct = own !== undefined && otlp === undefined ? { transport: own, stream, eol: EOL } : undefined;
+  attachSafeRecordWriter(logger, { ctx, render, prebuilt, direct }, () => closed);
   if (otlp?.foreignProvider) {
     logger.warn('OTLP logs go to the LoggerProvider that was already registered globally', {});
   }

@@ -1,3 +1,4 @@
+import type { Redactor } from '@fasttodo/redact';
 import type { Resource } from '@opentelemetry/resources';
 import type winston from 'winston';
 import type { ResolvedLogs } from '../config/types';
@@ -33,4 +34,10 @@ export interface LogContext {
   request_id?: string;
   user_id?: string;
   [key: string]: unknown;
+}
+
+/** A log context's fields as a redactor made them safe (redacted, escaped), with the redactor that did it. */
+export interface SafeLogContext {
+  readonly redactor: Redactor;
+  readonly fields: Readonly<Record<string, unknown>>;
 }
