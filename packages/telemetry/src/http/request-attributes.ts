@@ -14,6 +14,7 @@ import {
   ATTR_USER_AGENT_ORIGINAL,
   HTTP_REQUEST_METHOD_VALUE_OTHER,
 } from '@opentelemetry/semantic-conventions';
+import { memoize } from '../shared/memo';
 import type { RequestHeaders, RequestInfo } from './types';
 
 const MAX_URL_PART = 2048;
@@ -23,6 +24,18 @@ const MAX_METHOD = 32;
 // Linear: anchored alternatives of single character classes with bounded repetition.
 const HOST = /^(\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9.-]{1,253})(?::(\d{1,5}))?$/;
 const VERSION = /^\d(\.\d)?$/;
+// A service sees few distinct user agents; their redacted form is remembered per redactor.
+const AGENTS_REMEMBERED = 256;
+const agentMemos = new WeakMap<Redactor, (agent: string) => string>();
+
+function redactedAgent(redactor: Redactor, agent: string): string {
+  let memo = agentMemos.get(redactor);
+  if (memo === undefined) {
+    memo = memoize((text) => redactor.redactText(text), AGENTS_REMEMBERED);
+    agentMemos.set(redactor, memo);
+  }
+  return memo(cut(agent, MAX_USER_AGENT));
+}
 
 /** `text` cut to `max` characters with a visible marker. */
 export function cut(text: string, max: number): string {
@@ -97,7 +110,7 @@ export function requestAttributes(
   if (info.httpVersion !== undefined && VERSION.test(info.httpVersion))
     out[ATTR_NETWORK_PROTOCOL_VERSION] = info.httpVersion;
   const agent = headerText(info.headers['user-agent']);
-  if (agent !== undefined) out[ATTR_USER_AGENT_ORIGINAL] = redactor.redactText(cut(agent, MAX_USER_AGENT));
+  if (agent !== undefined) out[ATTR_USER_AGENT_ORIGINAL] = redactedAgent(redactor, agent);
   serverAttributes(info, out);
   headerAttributes(redactor, captured, info.headers, ATTR_HTTP_REQUEST_HEADER, out);
   return out;

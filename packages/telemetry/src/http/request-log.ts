@@ -5,6 +5,7 @@ import { carriedLogContext, withCarriedLogContext } from '../logs/log-context';
 import { RECORD_CONTEXT } from '../logs/record';
 import { type SafeRecordWriter, safeRecordWriterOf } from '../logs/safe-record-writer';
 import type { LogContext } from '../logs/types';
+import { memoize } from '../shared/memo';
 import { ERROR_TYPE_ABORTED, safeException } from './error-type';
 
 // Routes are developer-written and few; the bound only guards a misbehaving adapter.
@@ -38,11 +39,13 @@ function keepsRequestId(redactor: Redactor): boolean {
 export class RequestLog {
   private readonly writer: SafeRecordWriter | undefined;
   private readonly idKept: boolean;
-  private readonly safeRoutes = new Map<string, unknown>();
+  private readonly safeRoute: (route: string) => unknown;
 
   constructor(private readonly logger: Logger) {
     this.writer = safeRecordWriterOf(logger);
     this.idKept = this.writer !== undefined && keepsRequestId(this.writer.redactor);
+    const redactor = this.writer?.redactor;
+    this.safeRoute = memoize((route) => redactor?.redact(route) ?? route, MAX_ROUTES);
   }
 
   /**
@@ -81,19 +84,9 @@ export class RequestLog {
   private safeFields(outcome: RequestOutcome, redactor: Redactor): Record<string, unknown> {
     const fields = rawFields(outcome);
     fields['path'] = escapeControlChars(outcome.path);
-    if (outcome.route !== undefined) fields['route'] = this.safeRoute(outcome.route, redactor);
+    if (outcome.route !== undefined) fields['route'] = this.safeRoute(outcome.route);
     if (outcome.errorType !== undefined) fields['error_type'] = redactor.redact(outcome.errorType);
     return fields;
-  }
-
-  private safeRoute(route: string, redactor: Redactor): unknown {
-    let safe = this.safeRoutes.get(route);
-    if (safe === undefined) {
-      safe = redactor.redact(route);
-      if (this.safeRoutes.size >= MAX_ROUTES) this.safeRoutes.clear();
-      this.safeRoutes.set(route, safe);
-    }
-    return safe;
   }
 }
 

@@ -2,6 +2,7 @@ import type { AttributeValue, Attributes } from '@opentelemetry/api';
 import { forbiddenLabel } from './forbidden-labels';
 import type { LabelBounder } from './labels';
 import type { Warn } from '../shared/warn';
+import { memoize } from '../shared/memo';
 
 /** Makes one recording's attributes safe to export; never throws. */
 export type AttributeBounder = (attributes: Attributes | undefined) => Attributes | undefined;
@@ -33,20 +34,19 @@ function dropReason(key: string, bounder: LabelBounder): string | undefined {
  * dropped (warned once per key), because an attribute key cannot be censored without keeping its series.
  */
 export function createAttributeBounder(bounder: LabelBounder, warn: Warn): AttributeBounder {
-  const keep = new Map<string, boolean>();
   let warnings = 0;
-  const keepKey = (key: string): boolean => {
-    const known = keep.get(key);
-    if (known !== undefined) return known;
-    const reason = dropReason(key, bounder);
-    if (reason !== undefined && warnings < WARN_LIMIT) {
-      warnings++;
-      warn('metric attribute dropped', { attribute: bounder.bound(key.slice(0, MAX_KEY_LENGTH)), reason });
-    }
-    if (keep.size >= KEY_CACHE_LIMIT) keep.clear();
-    if (key.length <= MAX_KEY_LENGTH) keep.set(key, reason === undefined);
-    return reason === undefined;
-  };
+  const keepKey = memoize(
+    (key: string): boolean => {
+      const reason = dropReason(key, bounder);
+      if (reason !== undefined && warnings < WARN_LIMIT) {
+        warnings++;
+        warn('metric attribute dropped', { attribute: bounder.bound(key.slice(0, MAX_KEY_LENGTH)), reason });
+      }
+      return reason === undefined;
+    },
+    KEY_CACHE_LIMIT,
+    MAX_KEY_LENGTH,
+  );
   return (attributes) => {
     if (typeof attributes !== 'object' || attributes === null) return undefined;
     try {

@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { escapeControlChars } from '@fasttodo/redact';
 import type { Redactor } from '@fasttodo/redact';
 import type { Warn } from '../shared/warn';
+import { memoize } from '../shared/memo';
 
 /** Longest label value kept; longer values are cut (Prometheus stores every distinct value). */
 export const MAX_LABEL_VALUE_LENGTH = 128;
@@ -34,18 +35,11 @@ function redactWhole(redactor: Redactor, raw: string): string {
  * Results are memoised because label values repeat by design.
  */
 export function createLabelBounder(redactor?: Redactor): LabelBounder {
-  const cache = new Map<string, string>();
-  const boundString = (raw: string): string => {
-    const hit = cache.get(raw);
-    if (hit !== undefined) return hit;
-    const redacted = redactor ? redactWhole(redactor, raw) : cut(raw);
-    const text = cut(escapeControlChars(redacted));
-    if (raw.length <= MAX_LABEL_VALUE_LENGTH * 4) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(raw, text);
-    }
-    return text;
-  };
+  const boundString = memoize(
+    (raw: string) => cut(escapeControlChars(redactor ? redactWhole(redactor, raw) : cut(raw))),
+    CACHE_LIMIT,
+    MAX_LABEL_VALUE_LENGTH * 4,
+  );
   return { bound: boundString };
 }
 

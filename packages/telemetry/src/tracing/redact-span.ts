@@ -8,6 +8,7 @@ import {
   ATTR_URL_ORIGINAL,
 } from '@opentelemetry/semantic-conventions/incubating';
 import { copySpan } from './span-copy';
+import { memoize } from '../shared/memo';
 
 /** Attributes holding a URL or part of one; they go through `redactUrl`. */
 const URL_ATTRIBUTES = new Set<string>([
@@ -53,7 +54,7 @@ const NAME_CACHE_SIZE = 1000;
  * operation and event names), so their redacted form is memoised in a small bounded map.
  */
 export class SpanRedactor {
-  private readonly names = new Map<string, string>();
+  private readonly name = memoize((name: string) => this.redactor.redactText(name), NAME_CACHE_SIZE);
 
   constructor(private readonly redactor: Redactor) {}
 
@@ -79,16 +80,6 @@ export class SpanRedactor {
     const copy = { ...event, name: this.name(event.name) };
     if (event.attributes) copy.attributes = redactAttributes(event.attributes, this.redactor);
     return copy;
-  }
-
-  private name(name: string): string {
-    let redacted = this.names.get(name);
-    if (redacted === undefined) {
-      redacted = this.redactor.redactText(name);
-      if (this.names.size >= NAME_CACHE_SIZE) this.names.clear();
-      this.names.set(name, redacted);
-    }
-    return redacted;
   }
 }
 
