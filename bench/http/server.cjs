@@ -1,4 +1,5 @@
-// One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel|als), OTLP traces URL.
+// One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel|als), OTLP traces URL;
+// env knobs BENCH_LOG_SINK, BENCH_TRACES, BENCH_ACCESS_LOG (below).
 // `als` is the bare framework with one AsyncLocalStorage run per request: the floor of any context propagation.
 // CommonJS on purpose: the official instrumentations patch `require`, so for `otel` the SDK starts before the
 // framework is required. Prints one JSON line {"port":N} once listening.
@@ -69,7 +70,9 @@ function logSink() {
 function startOurs() {
   const { startTelemetry } = require('@fasttodo/telemetry');
   const file = logSink();
-  const traces = { exporter: 'otlp', endpoint: tracesUrl };
+  // BENCH_TRACES=none: no span export (spans are still made), to see what the export costs.
+  const traces =
+    process.env.BENCH_TRACES === 'none' ? { exporter: 'none' } : { exporter: 'otlp', endpoint: tracesUrl };
   if (config === 'ours100') traces.sampleRatio = 1;
   return startTelemetry(
     { serviceName: 'bench', environment: 'production', traces, logs: { format: 'json', stream: file } },
@@ -78,6 +81,8 @@ function startOurs() {
 }
 
 const prometheus = config === 'otel' ? startOtel() : undefined;
+// BENCH_ACCESS_LOG=0: no access line, to see what it costs.
+const ourOptions = { accessLog: process.env.BENCH_ACCESS_LOG !== '0' };
 const als = config === 'als' ? new (require('node:async_hooks').AsyncLocalStorage)() : undefined;
 const telemetry = config.startsWith('ours') ? startOurs() : undefined;
 
@@ -87,7 +92,8 @@ function listen(server) {
 
 function express() {
   const app = require('express')();
-  const observability = telemetry && require('@fasttodo/express').expressObservability({ telemetry });
+  const observability =
+    telemetry && require('@fasttodo/express').expressObservability({ telemetry, ...ourOptions });
   if (observability) app.use(observability);
   if (als) app.use((_req, _res, next) => als.run({}, next));
   app.get('/todos/:id', (req, res) => res.json(todo(req.params.id)));
@@ -100,7 +106,7 @@ function koa() {
   const Koa = require('koa');
   const Router = require('@koa/router');
   const app = new Koa();
-  if (telemetry) app.use(require('@fasttodo/koa').koaObservability({ telemetry }));
+  if (telemetry) app.use(require('@fasttodo/koa').koaObservability({ telemetry, ...ourOptions }));
   if (als) app.use((_ctx, next) => als.run({}, next));
   const router = new Router();
   router.get('/todos/:id', (ctx) => {
@@ -118,7 +124,8 @@ async function fastify() {
   }
   const app = require('fastify')();
   if (otelPlugin) await app.register(otelPlugin);
-  if (telemetry) await app.register(require('@fasttodo/fastify').fastifyObservability, { telemetry });
+  if (telemetry)
+    await app.register(require('@fasttodo/fastify').fastifyObservability, { telemetry, ...ourOptions });
   if (als) app.addHook('onRequest', (_request, _reply, done) => als.run({}, done));
   app.get('/todos/:id', async (request) => todo(request.params.id));
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,6 +13,10 @@ export { setUser } from '@fasttodo/telemetry';
 export type { HttpObservabilityOptions } from '@fasttodo/telemetry';
 
 type Next = (error?: unknown) => void;
+
+// Per-request state lives on the request itself: a WeakMap entry per request would cost every garbage collection.
+const OBSERVED = Symbol('@fasttodo/express.observed');
+type Tagged = { [OBSERVED]?: { request: ObservedRequest; resolveRoute(): void } };
 type Request = IncomingMessage & { app?: unknown; route?: unknown; originalUrl?: string; protocol?: string };
 
 /**
@@ -49,7 +53,6 @@ function send(res: ServerResponse, response: HttpResponse): void {
  */
 export function expressObservability(options: HttpObservabilityOptions): ExpressObservability {
   const http = createHttpObservability(options);
-  const requests = new WeakMap<IncomingMessage, { request: ObservedRequest; resolveRoute(): void }>();
 
   const middleware = (req: Request, res: ServerResponse, next: Next): void => {
     const info = requestInfo(req, req.originalUrl ?? req.url);
@@ -65,7 +68,7 @@ export function expressObservability(options: HttpObservabilityOptions): Express
       const route = routeTemplate(app, req.app, req.route, info.url);
       if (route !== undefined) request.setRoute(route);
     };
-    requests.set(req, { request, resolveRoute });
+    (req as Tagged)[OBSERVED] = { request, resolveRoute };
     res.once('finish', () => {
       resolveRoute();
       const length = Number(res.getHeader('content-length'));
@@ -84,7 +87,7 @@ export function expressObservability(options: HttpObservabilityOptions): Express
   };
 
   const errorHandler = (error: unknown, req: Request, res: ServerResponse, next: Next): void => {
-    const observed = requests.get(req);
+    const observed = (req as Tagged)[OBSERVED];
     observed?.resolveRoute();
     const response = observed?.request.fail(error);
     if (response && !res.headersSent) send(res, response);

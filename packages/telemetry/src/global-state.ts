@@ -1,15 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LogContext, SafeLogContext } from './logs/types';
+import type { LogContext } from './logs/types';
 
 /** Process-wide state shared by every copy of this package loaded in one process (ESM and CJS build, two installs). */
 export interface GlobalState {
   /** The log-context storage: `withLogContext` from one copy reaches the loggers of another. */
   readonly logContext: AsyncLocalStorage<LogContext>;
-  /**
-   * Each log context as a logger's redactor made it safe, computed on its first line; shared, so a change made
-   * through one copy (`setUser`) invalidates what another copy computed.
-   */
-  readonly safeLogContexts: WeakMap<LogContext, SafeLogContext>;
   /** True from `startTelemetry` until that instance's `shutdown()` settles, whichever copy started it. */
   started: boolean;
 }
@@ -23,10 +18,6 @@ type StateHolder = { [STATE_KEY]?: GlobalState };
 /** The state on `globalThis`, created by whichever copy of the package asks first. */
 export function globalState(): GlobalState {
   const holder = globalThis as StateHolder;
-  holder[STATE_KEY] ??= {
-    logContext: new AsyncLocalStorage<LogContext>(),
-    safeLogContexts: new WeakMap(),
-    started: false,
-  };
+  holder[STATE_KEY] ??= { logContext: new AsyncLocalStorage<LogContext>(), started: false };
   return holder[STATE_KEY];
 }

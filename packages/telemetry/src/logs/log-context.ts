@@ -2,14 +2,23 @@ import type { Redactor } from '@fasttodo/redact';
 import { type Context, context as otelContext, createContextKey } from '@opentelemetry/api';
 import { globalState } from '../global-state';
 import { setOwn } from './own-property';
-import type { LogContext } from './types';
+import type { LogContext, SafeLogContext } from './types';
 
 // On globalThis, so the ESM and the CJS build loaded in one process share one context.
 const storage = globalState().logContext;
 const MAX_FIELDS = 32;
-// Keyed by the stored context object, so a context is made safe once for all the lines written inside it;
-// bindLogContext drops the entry of the context it changed.
-const safeContexts = globalState().safeLogContexts;
+// A context's safe form is kept on the context object itself (a per-request WeakMap entry costs every garbage
+// collection), under a Symbol.for key so both builds read it; bindLogContext clears it on the context it changed.
+const SAFE = Symbol.for('@fasttodo/telemetry.safe-log-context');
+type Holder = { [SAFE]?: SafeLogContext | undefined };
+
+/** Keeps `safe` on the context as a non-enumerable property: copies and comparisons of the context never see it. */
+function keepSafe(context: LogContext, safe: SafeLogContext | undefined): void {
+  const holder = context as Holder;
+  if (Object.hasOwn(holder, SAFE)) holder[SAFE] = safe;
+  else if (safe !== undefined)
+    Object.defineProperty(holder, SAFE, { value: safe, writable: true, configurable: true });
+}
 // A request's log context rides in the OpenTelemetry context beside its span, so one AsyncLocalStorage run
 // carries both; createContextKey uses Symbol.for, so both builds read the same key. While such a context is
 // active, withLogContext shadows it in the OTel context too, so the carried one is always the innermost.
@@ -47,7 +56,7 @@ export function addLogFields(target: LogContext, fields: Partial<LogContext>): v
   } catch {
     // Never throw into the request.
   }
-  safeContexts.delete(target);
+  keepSafe(target, undefined);
 }
 
 function copyFields(target: LogContext, fields: unknown): void {
@@ -107,11 +116,11 @@ export function safeLogContext(
 ): Readonly<Record<string, unknown>> | undefined {
   const context = activeLogContext(ctx);
   if (!context) return undefined;
-  const known = safeContexts.get(context);
+  const known = (context as Holder)[SAFE];
   if (known?.redactor === redactor) return known.fields;
   const safe = redactor.redact(context);
   const fields = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
-  safeContexts.set(context, { redactor, fields });
+  keepSafe(context, { redactor, fields });
   return fields;
 }
 
@@ -121,7 +130,7 @@ export function rememberSafeLogContext(
   redactor: Redactor,
   fields: Readonly<Record<string, unknown>>,
 ): void {
-  safeContexts.set(context, { redactor, fields });
+  keepSafe(context, { redactor, fields });
 }
 
 /** Runs `fn` with exactly `logContext` in effect (no copy): the HTTP lifecycle's fallback without a context manager. */
