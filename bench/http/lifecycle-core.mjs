@@ -2,6 +2,7 @@
 // endpoint() check + start() + run() + setRoute() + end() with a realistic header set, at production
 // defaults (10% sampling, duration metric, one JSON access-log line to a file) and at 100% sampling.
 // Build first (pnpm -s build). Usage: node bench/http/lifecycle-core.mjs [ratio] ; one ratio per process.
+// Env: BENCH_OPS (requests per round, 5 rounds), BENCH_ACCESS_LOG=0 (no access line), BENCH_KEEP_ERRORS=0.
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
