@@ -4,7 +4,8 @@
 // CommonJS on purpose: the official instrumentations patch `require`, so for `otel` the SDK starts before the
 // framework is required. Prints one JSON line {"port":N} once listening.
 'use strict';
-const { createWriteStream } = require('node:fs');
+const fs = require('node:fs');
+const { Writable } = require('node:stream');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -51,13 +52,11 @@ function startOtel() {
 // fs.createWriteStream (each write a libuv thread-pool job, which on the pinned core preempts the server);
 // `discard` drops every line, to measure what the I/O itself costs.
 function logSink() {
-  const { Writable } = require('node:stream');
-  const fs = require('node:fs');
   const sink = process.env.BENCH_LOG_SINK ?? 'file';
   if (sink === 'discard') return new Writable({ write: (_chunk, _encoding, done) => done() });
   const path = join(tmpdir(), `bench-http-access-${process.pid}.log`);
   process.on('exit', () => fs.rmSync(path, { force: true }));
-  if (sink === 'stream') return createWriteStream(path);
+  if (sink === 'stream') return fs.createWriteStream(path);
   const fd = fs.openSync(path, 'w');
   return new Writable({
     write(chunk, _encoding, done) {
