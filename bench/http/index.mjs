@@ -1,7 +1,10 @@
 // Express, Koa and Fastify side by side: (a) bare, (b) ours at production defaults (10% sampling, metrics,
 // access log to a file), (c) ours at 100% sampling, (d) the official OpenTelemetry setup at 100% sampling with
 // the same OTLP exporter and Prometheus metrics. Server pinned to core 1, autocannon to core 0; rounds alternate
-// every framework and config. Server CPU per request is also read from /proc (robust to a shared machine). Build first (pnpm -s build). Usage: node http/index.mjs [rounds] [seconds]
+// every framework and config. Server CPU per request is also read from /proc (robust to a shared machine), at
+// saturation and at one fixed rate for every config (BENCH_RATE req/s, default 1500): at saturation a slower server
+// also pays more kernel time per response (waking an idle load generator), so the fixed-rate difference is the
+// work a config adds. Build first (pnpm -s build). Usage: node http/index.mjs [rounds] [seconds]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -11,6 +14,7 @@ import autocannon from 'autocannon';
 const ROUNDS = Number(process.argv[2] ?? 3);
 const SECONDS = Number(process.argv[3] ?? 5);
 const WARMUP_SECONDS = 1;
+const RATE = Number(process.env.BENCH_RATE ?? 1500);
 const FRAMEWORKS = ['express', 'koa', 'fastify'];
 const CONFIGS = ['bare', 'ours', 'ours100', 'otel'];
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -37,8 +41,17 @@ async function stop(child) {
   await once(child, 'exit');
 }
 
-function load(port, seconds) {
-  return autocannon({ url: `http://127.0.0.1:${port}/todos/42`, connections: 16, duration: seconds });
+function load(port, seconds, overallRate) {
+  const url = `http://127.0.0.1:${port}/todos/42`;
+  return autocannon({ url, connections: 16, duration: seconds, ...(overallRate && { overallRate }) });
+}
+
+/** Runs `load` and returns its result and the server's CPU µs per request meanwhile. */
+async function measured(label, child, run) {
+  const cpuBefore = cpuMicros(child.pid);
+  const result = await run();
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: non-2xx responses or errors`);
+  return { result, cpu: (cpuMicros(child.pid) - cpuBefore) / result.requests.total };
 }
 
 async function measure(framework, config, tracesUrl) {
@@ -49,11 +62,10 @@ async function measure(framework, config, tracesUrl) {
   );
   try {
     await load(info.port, WARMUP_SECONDS);
-    const cpuBefore = cpuMicros(child.pid);
-    const result = await load(info.port, SECONDS);
-    const cpu = (cpuMicros(child.pid) - cpuBefore) / result.requests.total;
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${framework}/${config}: non-2xx or errors`);
-    return { rps: result.requests.average, p99: result.latency.p99, cpu };
+    const label = `${framework}/${config}`;
+    const { result, cpu } = await measured(label, child, () => load(info.port, SECONDS));
+    const atRate = await measured(label, child, () => load(info.port, SECONDS, RATE));
+    return { rps: result.requests.average, p99: result.latency.p99, cpu, rateCpu: atRate.cpu };
   } finally {
     await stop(child);
   }
@@ -76,7 +88,7 @@ function report(samples) {
       CONFIGS.map((config) => {
         const runs = samples.filter((s) => s.framework === framework && s.config === config);
         const pick = (key) => median(runs.map((r) => r[key]));
-        return [config, { rps: pick('rps'), p99: pick('p99'), cpu: pick('cpu') }];
+        return [config, { rps: pick('rps'), p99: pick('p99'), cpu: pick('cpu'), rateCpu: pick('rateCpu') }];
       }),
     );
     const row = { framework };
@@ -89,6 +101,8 @@ function report(samples) {
     row['added µs/req (b)'] = (1e6 / m.ours.rps - 1e6 / m.bare.rps).toFixed(1);
     row['server CPU µs/req a/b/c/d'] = CONFIGS.map((config) => m[config].cpu.toFixed(0)).join('/');
     row['added CPU µs/req (b)'] = (m.ours.cpu - m.bare.cpu).toFixed(1);
+    row[`CPU µs/req at ${RATE}/s a/b/c/d`] = CONFIGS.map((config) => m[config].rateCpu.toFixed(0)).join('/');
+    row[`added CPU µs/req at ${RATE}/s (b)`] = (m.ours.rateCpu - m.bare.rateCpu).toFixed(1);
     rows.push(row);
   }
   return rows;
@@ -104,7 +118,8 @@ try {
         const sample = { framework, config, ...(await measure(framework, config, tracesUrl)) };
         samples.push(sample);
         console.error(
-          `round ${round} ${framework} ${config}: ${Math.round(sample.rps)} req/s p99 ${sample.p99} ms`,
+          `round ${round} ${framework} ${config}: ${Math.round(sample.rps)} req/s p99 ${sample.p99} ms, ` +
+            `CPU ${sample.cpu.toFixed(0)} µs/req (${sample.rateCpu.toFixed(0)} at ${RATE}/s)`,
         );
       }
     }

@@ -1,5 +1,5 @@
 // One benchmark server: argv framework (express|koa|fastify), config (bare|ours|ours100|otel|als), OTLP traces URL;
-// env knobs BENCH_LOG_SINK, BENCH_TRACES, BENCH_ACCESS_LOG (below).
+// env knobs BENCH_LOG_SINK, BENCH_TRACES, BENCH_ACCESS_LOG, BENCH_KEEP_ERRORS, BENCH_CPU_PROFILE (below).
 // `als` is the bare framework with one AsyncLocalStorage run per request: the floor of any context propagation.
 // CommonJS on purpose: the official instrumentations patch `require`, so for `otel` the SDK starts before the
 // framework is required. Prints one JSON line {"port":N} once listening.
@@ -73,6 +73,8 @@ function startOurs() {
   const traces =
     process.env.BENCH_TRACES === 'none' ? { exporter: 'none' } : { exporter: 'otlp', endpoint: tracesUrl };
   if (config === 'ours100') traces.sampleRatio = 1;
+  // BENCH_KEEP_ERRORS=0: unsampled requests get no recorded span (keep-errors off).
+  if (process.env.BENCH_KEEP_ERRORS === '0') traces.keepErrors = { enabled: false };
   return startTelemetry(
     { serviceName: 'bench', environment: 'production', traces, logs: { format: 'json', stream: file } },
     {},
@@ -131,6 +133,21 @@ async function fastify() {
   console.log(JSON.stringify({ port: app.server.address().port }));
 }
 
-// A clean exit on SIGTERM lets `--cpu-prof` write its profile (profile.mjs).
-process.on('SIGTERM', () => process.exit(0));
+// BENCH_CPU_PROFILE=<file> (profile.mjs): SIGUSR2 starts a CPU profile after the warm-up, SIGTERM writes it, so
+// start-up and warm-up stay out of the per-request figures.
+const profileFile = process.env.BENCH_CPU_PROFILE;
+const session = profileFile && new (require('node:inspector').Session)();
+if (session) {
+  session.connect();
+  process.on('SIGUSR2', () => {
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+  });
+}
+process.on('SIGTERM', () => {
+  if (!session) process.exit(0);
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) fs.writeFileSync(profileFile, JSON.stringify(result.profile));
+    process.exit(0);
+  });
+});
 ({ express, koa, fastify })[framework]();
