@@ -37,15 +37,17 @@ function keepsRequestId(redactor: Redactor): boolean {
  * construction (numbers, normalized method, addresses), and written without a second walk.
  */
 export class RequestLog {
-  private readonly writer: SafeRecordWriter | undefined;
+  /** Set when the logger has a safe-record writer: the access line then skips the walk. */
+  private readonly fast: FastPath | undefined;
   private readonly idKept: boolean;
-  private readonly safeRoute: (route: string) => unknown;
 
   constructor(private readonly logger: Logger) {
-    this.writer = safeRecordWriterOf(logger);
-    this.idKept = this.writer !== undefined && keepsRequestId(this.writer.redactor);
-    const redactor = this.writer?.redactor;
-    this.safeRoute = memoize((route) => redactor?.redact(route) ?? route, MAX_ROUTES);
+    const writer = safeRecordWriterOf(logger);
+    this.fast = writer && {
+      writer,
+      safeRoute: memoize((route) => writer.redactor.redact(route), MAX_ROUTES),
+    };
+    this.idKept = writer !== undefined && keepsRequestId(writer.redactor);
   }
 
   /**
@@ -55,7 +57,7 @@ export class RequestLog {
   bind(parent: Context, requestId: string, generated: boolean): [Context, LogContext] {
     const ctx = withCarriedLogContext(parent, { request_id: requestId });
     const context = carriedLogContext(ctx) ?? {};
-    const { writer } = this;
+    const writer = this.fast?.writer;
     if (writer !== undefined && this.idKept && Object.keys(context).length === 1) {
       const id = generated ? requestId : writer.redactor.redact(requestId);
       writer.knowSafeContext(context, { request_id: id });
@@ -75,19 +77,26 @@ export class RequestLog {
       this.logger.error('request failed', error === undefined ? fields : { ...fields, error });
     }
     if (!accessLog) return;
-    if (this.writer === undefined)
+    const { fast } = this;
+    if (fast === undefined)
       this.logger.info('request completed', { ...rawFields(outcome), [RECORD_CONTEXT]: ctx });
-    else this.writer.write('info', 'request completed', this.safeFields(outcome, this.writer.redactor), ctx);
+    else fast.writer.write('info', 'request completed', safeFields(outcome, fast), ctx);
   }
+}
 
-  /** The access fields as the log redactor's walk makes them: the path was redacted at start, only escaped here. */
-  private safeFields(outcome: RequestOutcome, redactor: Redactor): Record<string, unknown> {
-    const fields = rawFields(outcome);
-    fields['path'] = escapeControlChars(outcome.path);
-    if (outcome.route !== undefined) fields['route'] = this.safeRoute(outcome.route);
-    if (outcome.errorType !== undefined) fields['error_type'] = redactor.redact(outcome.errorType);
-    return fields;
-  }
+/** The logger's safe-record writer and the routes its redactor already made safe. */
+interface FastPath {
+  readonly writer: SafeRecordWriter;
+  readonly safeRoute: (route: string) => unknown;
+}
+
+/** The access fields as the log redactor's walk makes them: the path was redacted at start, only escaped here. */
+function safeFields(outcome: RequestOutcome, { writer, safeRoute }: FastPath): Record<string, unknown> {
+  const fields = rawFields(outcome);
+  fields['path'] = escapeControlChars(outcome.path);
+  if (outcome.route !== undefined) fields['route'] = safeRoute(outcome.route);
+  if (outcome.errorType !== undefined) fields['error_type'] = writer.redactor.redact(outcome.errorType);
+  return fields;
 }
 
 function rawFields(outcome: RequestOutcome): Record<string, unknown> {
